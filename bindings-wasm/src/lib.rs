@@ -1,0 +1,1 @@
+//! Placeholder: the wasm binding lands in its own issue.

@@ -1,0 +1,149 @@
+//! Client configuration and request building.
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::field::Field;
+use crate::payout::{BankPayout, MobileMoneyPayout};
+use crate::request::{HttpRequest, PUBLIC_KEY_HEADER, SECRET_KEY_HEADER};
+use crate::secret::SecretKey;
+use crate::text;
+
+/// Sent when the caller gives no user agent.
+pub const DEFAULT_USER_AGENT: &str = concat!("alexpay-sdk/", env!("CARGO_PKG_VERSION"));
+
+/// What a caller passes to [`Client::new`].
+#[derive(Clone, Default)]
+pub struct ClientConfig {
+    pub public_key: String,
+    pub secret_key: String,
+    /// Required: Alexpay publishes no base URL.
+    pub base_url: String,
+    pub user_agent: Option<String>,
+}
+
+impl std::fmt::Debug for ClientConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClientConfig")
+            .field("public_key", &self.public_key)
+            .field("secret_key", &crate::secret::REDACTED)
+            .field("base_url", &self.base_url)
+            .field("user_agent", &self.user_agent)
+            .finish()
+    }
+}
+
+/// A validated configuration that builds requests. Holds no connection.
+#[derive(Clone, Debug)]
+pub struct Client {
+    public_key: String,
+    secret_key: SecretKey,
+    base_url: String,
+    user_agent: String,
+}
+
+/// Keys go into header values: no whitespace or control characters (CR/LF
+/// would be header injection), ASCII only. The message never echoes the key.
+fn key(value: &str, field: Field) -> Result<String> {
+    if value.is_empty() {
+        return Err(Error::field(
+            ErrorCode::InvalidCredentials,
+            field,
+            "is required and must not be empty",
+        ));
+    }
+    if !value.chars().all(|c| c.is_ascii_graphic()) {
+        return Err(Error::field(
+            ErrorCode::InvalidCredentials,
+            field,
+            "must be printable ASCII with no whitespace or control characters",
+        ));
+    }
+    Ok(value.to_string())
+}
+
+fn user_agent(value: Option<&str>) -> Result<String> {
+    let Some(value) = value else {
+        return Ok(DEFAULT_USER_AGENT.to_string());
+    };
+    let ok = !value.trim().is_empty() && value.len() <= 256 && value.chars().all(|c| c == ' ' || c.is_ascii_graphic());
+    if !ok {
+        return Err(Error::field(
+            ErrorCode::InvalidUserAgent,
+            Field::UserAgent,
+            "must be 1 to 256 printable ASCII characters",
+        ));
+    }
+    Ok(value.trim().to_string())
+}
+
+fn base_url(value: &str) -> Result<String> {
+    let checked = crate::url::check_http_url(value, false)
+        .map_err(|why| Error::field(ErrorCode::InvalidBaseUrl, Field::BaseUrl, why))?;
+    Ok(checked.trim_end_matches('/').to_string())
+}
+
+impl Client {
+    pub fn new(config: ClientConfig) -> Result<Client> {
+        Ok(Client {
+            public_key: key(&config.public_key, Field::PublicKey)?,
+            secret_key: SecretKey::new(key(&config.secret_key, Field::SecretKey)?),
+            base_url: base_url(&config.base_url)?,
+            user_agent: user_agent(config.user_agent.as_deref())?,
+        })
+    }
+
+    pub fn public_key(&self) -> &str {
+        &self.public_key
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    pub fn user_agent(&self) -> &str {
+        &self.user_agent
+    }
+
+    fn auth_headers(&self) -> Vec<(String, String)> {
+        vec![
+            (SECRET_KEY_HEADER.to_string(), self.secret_key.expose().to_string()),
+            (PUBLIC_KEY_HEADER.to_string(), self.public_key.clone()),
+        ]
+    }
+
+    fn post_json(&self, path: &str, body: String) -> HttpRequest {
+        let mut headers = self.auth_headers();
+        headers.push(("content-type".into(), "application/json".into()));
+        headers.push(("accept".into(), "application/json".into()));
+        headers.push(("user-agent".into(), self.user_agent.clone()));
+        HttpRequest {
+            method: "POST",
+            url: format!("{}{}", self.base_url, path),
+            headers,
+            body: Some(body.into_bytes()),
+        }
+    }
+
+    /// `POST {base}/v1/payment/payouts/process` to a mobile-money wallet.
+    pub fn mobile_money_payout(&self, payout: &MobileMoneyPayout) -> Result<HttpRequest> {
+        Ok(self.post_json(crate::payout::PROCESS_PATH, payout.to_body()?))
+    }
+
+    /// `POST {base}/v1/payment/payouts/process` to a bank account.
+    pub fn bank_payout(&self, payout: &BankPayout) -> Result<HttpRequest> {
+        Ok(self.post_json(crate::payout::PROCESS_PATH, payout.to_body()?))
+    }
+
+    /// `GET {base}/v1/payment/{id}/check`, without a body.
+    pub fn status_check(&self, payout_id: &str) -> Result<HttpRequest> {
+        let id = text::payout_id(payout_id)?;
+        let mut headers = self.auth_headers();
+        headers.push(("accept".into(), "application/json".into()));
+        headers.push(("user-agent".into(), self.user_agent.clone()));
+        Ok(HttpRequest {
+            method: "GET",
+            url: format!("{}/v1/payment/{}/check", self.base_url, id),
+            headers,
+            body: None,
+        })
+    }
+}

@@ -1,0 +1,231 @@
+//! One error type for the whole SDK. Every variant has a stable snake_case
+//! `code()` that bindings map from (never from message text), the field it
+//! concerns, and a message that never contains a secret.
+
+use crate::field::{Field, NameStyle};
+
+/// What went wrong, as a stable machine-readable code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorCode {
+    // Validation: the caller's input was refused before anything was built.
+    InvalidCredentials,
+    InvalidBaseUrl,
+    InvalidUserAgent,
+    InvalidAmount,
+    InvalidCountryId,
+    InvalidPhoneNumber,
+    MissingBankDetails,
+    InvalidBankDetails,
+    InvalidNarration,
+    InvalidWebhookUrl,
+    InvalidPayoutId,
+    InvalidWebhookSecret,
+    InvalidArgument,
+    // API: Alexpay (or something in front of it) answered with a failure.
+    AuthenticationFailed,
+    NotFound,
+    RequestRejected,
+    RateLimited,
+    ServerError,
+    UnexpectedResponse,
+    // Webhooks.
+    WebhookMalformed,
+    WebhookSignatureInvalid,
+    WebhookTimestampOutOfRange,
+    WebhookMismatch,
+    // Status flow.
+    StatusConflict,
+    PayoutIdMismatch,
+}
+
+/// The family an error code belongs to; bindings map families to exception
+/// classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorFamily {
+    Validation,
+    Api,
+    Webhook,
+    Conflict,
+}
+
+impl ErrorCode {
+    /// Every code, for documentation and binding tests.
+    pub const ALL: [ErrorCode; 25] = [
+        ErrorCode::InvalidCredentials,
+        ErrorCode::InvalidBaseUrl,
+        ErrorCode::InvalidUserAgent,
+        ErrorCode::InvalidAmount,
+        ErrorCode::InvalidCountryId,
+        ErrorCode::InvalidPhoneNumber,
+        ErrorCode::MissingBankDetails,
+        ErrorCode::InvalidBankDetails,
+        ErrorCode::InvalidNarration,
+        ErrorCode::InvalidWebhookUrl,
+        ErrorCode::InvalidPayoutId,
+        ErrorCode::InvalidWebhookSecret,
+        ErrorCode::InvalidArgument,
+        ErrorCode::AuthenticationFailed,
+        ErrorCode::NotFound,
+        ErrorCode::RequestRejected,
+        ErrorCode::RateLimited,
+        ErrorCode::ServerError,
+        ErrorCode::UnexpectedResponse,
+        ErrorCode::WebhookMalformed,
+        ErrorCode::WebhookSignatureInvalid,
+        ErrorCode::WebhookTimestampOutOfRange,
+        ErrorCode::WebhookMismatch,
+        ErrorCode::StatusConflict,
+        ErrorCode::PayoutIdMismatch,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidCredentials => "invalid_credentials",
+            ErrorCode::InvalidBaseUrl => "invalid_base_url",
+            ErrorCode::InvalidUserAgent => "invalid_user_agent",
+            ErrorCode::InvalidAmount => "invalid_amount",
+            ErrorCode::InvalidCountryId => "invalid_country_id",
+            ErrorCode::InvalidPhoneNumber => "invalid_phone_number",
+            ErrorCode::MissingBankDetails => "missing_bank_details",
+            ErrorCode::InvalidBankDetails => "invalid_bank_details",
+            ErrorCode::InvalidNarration => "invalid_narration",
+            ErrorCode::InvalidWebhookUrl => "invalid_webhook_url",
+            ErrorCode::InvalidPayoutId => "invalid_payout_id",
+            ErrorCode::InvalidWebhookSecret => "invalid_webhook_secret",
+            ErrorCode::InvalidArgument => "invalid_argument",
+            ErrorCode::AuthenticationFailed => "authentication_failed",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::RequestRejected => "request_rejected",
+            ErrorCode::RateLimited => "rate_limited",
+            ErrorCode::ServerError => "server_error",
+            ErrorCode::UnexpectedResponse => "unexpected_response",
+            ErrorCode::WebhookMalformed => "webhook_malformed",
+            ErrorCode::WebhookSignatureInvalid => "webhook_signature_invalid",
+            ErrorCode::WebhookTimestampOutOfRange => "webhook_timestamp_out_of_range",
+            ErrorCode::WebhookMismatch => "webhook_mismatch",
+            ErrorCode::StatusConflict => "status_conflict",
+            ErrorCode::PayoutIdMismatch => "payout_id_mismatch",
+        }
+    }
+
+    pub fn family(self) -> ErrorFamily {
+        use ErrorCode::*;
+        match self {
+            InvalidCredentials | InvalidBaseUrl | InvalidUserAgent | InvalidAmount | InvalidCountryId
+            | InvalidPhoneNumber | MissingBankDetails | InvalidBankDetails | InvalidNarration | InvalidWebhookUrl
+            | InvalidPayoutId | InvalidWebhookSecret | InvalidArgument => ErrorFamily::Validation,
+            AuthenticationFailed | NotFound | RequestRejected | RateLimited | ServerError | UnexpectedResponse => {
+                ErrorFamily::Api
+            }
+            WebhookMalformed | WebhookSignatureInvalid | WebhookTimestampOutOfRange | WebhookMismatch => {
+                ErrorFamily::Webhook
+            }
+            StatusConflict | PayoutIdMismatch => ErrorFamily::Conflict,
+        }
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Details of a failed Alexpay API call.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApiFailure {
+    /// The HTTP status the host's client received.
+    pub http_status: u16,
+    /// Alexpay's own `code` from the envelope, kept as sent (number or string).
+    pub api_code: Option<String>,
+    /// Alexpay's own `message` from the envelope.
+    pub api_message: Option<String>,
+    /// True only when resending the very same request is safe and may help.
+    pub retryable: bool,
+}
+
+/// The SDK's error: a stable code, the field concerned (if any), a message a
+/// person can act on, and the API details for failed calls.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", self.message(NameStyle::Snake))]
+pub struct Error {
+    code: ErrorCode,
+    field: Option<Field>,
+    reason: String,
+    api: Option<ApiFailure>,
+}
+
+impl Error {
+    pub(crate) fn new(code: ErrorCode, field: Option<Field>, reason: impl Into<String>) -> Self {
+        Error {
+            code,
+            field,
+            reason: reason.into(),
+            api: None,
+        }
+    }
+
+    pub(crate) fn field(code: ErrorCode, field: Field, reason: impl Into<String>) -> Self {
+        Error::new(code, Some(field), reason)
+    }
+
+    pub(crate) fn api(code: ErrorCode, failure: ApiFailure, reason: impl Into<String>) -> Self {
+        Error {
+            code,
+            field: None,
+            reason: reason.into(),
+            api: Some(failure),
+        }
+    }
+
+    pub fn code(&self) -> ErrorCode {
+        self.code
+    }
+
+    pub fn family(&self) -> ErrorFamily {
+        self.code.family()
+    }
+
+    /// The field this error concerns, if any.
+    pub fn field_ref(&self) -> Option<Field> {
+        self.field
+    }
+
+    /// The field name as a caller of the given language wrote it.
+    pub fn field_name(&self, style: NameStyle) -> Option<&'static str> {
+        self.field.map(|f| f.name(style))
+    }
+
+    /// The message without the field prefix.
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
+
+    /// The message for a caller of the given language: `field: reason`.
+    pub fn message(&self, style: NameStyle) -> String {
+        match self.field {
+            Some(f) => format!("{}: {}", f.name(style), self.reason),
+            None => self.reason.clone(),
+        }
+    }
+
+    pub fn http_status(&self) -> Option<u16> {
+        self.api.as_ref().map(|a| a.http_status)
+    }
+
+    pub fn api_code(&self) -> Option<&str> {
+        self.api.as_ref().and_then(|a| a.api_code.as_deref())
+    }
+
+    pub fn api_message(&self) -> Option<&str> {
+        self.api.as_ref().and_then(|a| a.api_message.as_deref())
+    }
+
+    /// True only when resending the very same request is safe and may help.
+    pub fn retryable(&self) -> bool {
+        self.api.as_ref().is_some_and(|a| a.retryable)
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,40 @@
+//! Sans-I/O core of the Alexpay payouts SDK.
+//!
+//! Builds and validates payout and status-check requests as plain data,
+//! parses Alexpay's responses and webhooks, and models the payout status flow.
+//! It never opens a socket, reads the clock or draws randomness: the host's
+//! HTTP client sends the [`HttpRequest`]s and hands back status + body bytes.
+#![forbid(unsafe_code)]
+
+mod client;
+mod error;
+mod field;
+mod payout;
+mod request;
+mod response;
+mod retry;
+mod secret;
+mod signature;
+mod status;
+mod text;
+mod tolerant;
+mod tracker;
+mod url;
+mod webhook;
+
+pub use client::{Client, ClientConfig, DEFAULT_USER_AGENT};
+pub use error::{ApiFailure, Error, ErrorCode, ErrorFamily, Result};
+pub use field::{Field, NameStyle};
+pub use payout::{BankPayout, MobileMoneyPayout};
+pub use request::{HttpRequest, PUBLIC_KEY_HEADER, SECRET_KEY_HEADER};
+pub use response::{parse_payout_response, parse_status_response, Operation, Payout, StatusReport};
+pub use retry::{
+    retry_decision, RetryAction, RetryDecision, RetryInput, TransportError, MAX_PAYOUT_ATTEMPTS, MAX_RETRY_AFTER_SECS,
+    MAX_STATUS_CHECK_ATTEMPTS, RETRY_BASE_MS, RETRY_CAP_MS,
+};
+pub use secret::SecretKey;
+pub use signature::{sign_webhook, verify_webhook_signature, DEFAULT_TOLERANCE_SECS};
+pub use status::PayoutStatus;
+pub use text::{amount_from_f64, amount_from_i128, MAX_AMOUNT, MAX_NARRATION_CHARS};
+pub use tracker::{Observed, PayoutTracker, POLL_BASE_MS, POLL_CAP_MS};
+pub use webhook::{confirm_webhook, parse_webhook, Confirmation, WebhookEvent};
