@@ -34,6 +34,7 @@ impl Observed {
 pub struct PayoutTracker {
     payout_id: String,
     status: PayoutStatus,
+    raw_status: String,
 }
 
 impl PayoutTracker {
@@ -54,13 +55,21 @@ impl PayoutTracker {
         &self.status
     }
 
+    /// The raw status string of the observation that set the current status
+    /// ("" before any).
+    pub fn raw_status(&self) -> &str {
+        &self.raw_status
+    }
+
     pub fn is_terminal(&self) -> bool {
         self.status.is_terminal()
     }
 
-    /// Folds one observation. `ids` are the ids the observation carries (id,
-    /// reference); when given, one must be this payout's.
-    pub fn observe(&mut self, status: PayoutStatus, ids: &[&str]) -> Result<Observed> {
+    /// Folds one observation: its raw status string and the ids it carries
+    /// (id, reference; empty for a bare status). When ids are given, one must
+    /// be this payout's.
+    pub fn observe(&mut self, raw_status: &str, ids: &[&str]) -> Result<Observed> {
+        let status = PayoutStatus::from_raw(raw_status);
         if !ids.is_empty() && !ids.contains(&self.payout_id.as_str()) {
             return Err(Error::field(
                 ErrorCode::PayoutIdMismatch,
@@ -85,6 +94,7 @@ impl PayoutTracker {
             return Ok(Observed::Ignored);
         }
         self.status = status;
+        self.raw_status = raw_status.to_string();
         Ok(Observed::Changed)
     }
 

@@ -1,0 +1,27 @@
+# One command per job. Each surface's script installs what it needs on a
+# fresh machine (Debian + rustup Rust + Python 3.11 + Node 20), then tests.
+.PHONY: test test-core test-python test-node test-wasm test-e2e demo sandbox
+
+test: test-core test-python test-node test-wasm test-e2e
+	@echo "make test: every suite passed"
+
+test-core:
+	bash scripts/test-core.sh
+
+test-python:
+	bash scripts/test-python.sh
+
+test-node:
+	bash scripts/test-node.sh
+
+test-wasm:
+	bash scripts/test-wasm.sh
+
+test-e2e:
+	bash scripts/test-e2e.sh
+
+demo:
+	bash scripts/demo.sh
+
+sandbox:
+	bash scripts/sandbox.sh
