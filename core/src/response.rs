@@ -7,6 +7,7 @@
 use serde_json::{Map, Value};
 
 use crate::error::{ApiFailure, Error, ErrorCode, Result};
+use crate::field::Field;
 use crate::status::PayoutStatus;
 use crate::tolerant;
 
@@ -27,11 +28,16 @@ impl Operation {
         }
     }
 
-    pub fn parse(value: &str) -> Option<Operation> {
+    /// `"payout"` or `"status_check"`; anything else is `invalid_argument`.
+    pub fn parse(value: &str) -> Result<Operation> {
         match value {
-            "payout" => Some(Operation::Payout),
-            "status_check" => Some(Operation::StatusCheck),
-            _ => None,
+            "payout" => Ok(Operation::Payout),
+            "status_check" => Ok(Operation::StatusCheck),
+            _ => Err(Error::field(
+                ErrorCode::InvalidArgument,
+                Field::Operation,
+                "must be \"payout\" or \"status_check\"",
+            )),
         }
     }
 }

@@ -26,12 +26,17 @@ pub enum TransportError {
 }
 
 impl TransportError {
-    pub fn parse(value: &str) -> Option<TransportError> {
+    /// `"connect"`, `"timeout"` or `"connection_lost"`; anything else is
+    /// `invalid_argument`.
+    pub fn parse(value: &str) -> Result<TransportError> {
         match value {
-            "connect" => Some(TransportError::Connect),
-            "timeout" => Some(TransportError::Timeout),
-            "connection_lost" => Some(TransportError::ConnectionLost),
-            _ => None,
+            "connect" => Ok(TransportError::Connect),
+            "timeout" => Ok(TransportError::Timeout),
+            "connection_lost" => Ok(TransportError::ConnectionLost),
+            _ => Err(invalid(
+                Field::TransportError,
+                "must be \"connect\", \"timeout\" or \"connection_lost\"",
+            )),
         }
     }
 }

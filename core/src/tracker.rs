@@ -44,6 +44,7 @@ impl PayoutTracker {
         Ok(PayoutTracker {
             payout_id: id.to_string(),
             status: PayoutStatus::Pending,
+            raw_status: String::new(),
         })
     }
 
