@@ -36,5 +36,5 @@ pub use secret::SecretKey;
 pub use signature::{sign_webhook, verify_webhook_signature, DEFAULT_TOLERANCE_SECS};
 pub use status::PayoutStatus;
 pub use text::{amount_from_f64, amount_from_i128, MAX_AMOUNT, MAX_NARRATION_CHARS};
-pub use tracker::{Observed, PayoutTracker, POLL_BASE_MS, POLL_CAP_MS};
+pub use tracker::{Observation, Observed, PayoutTracker, POLL_BASE_MS, POLL_CAP_MS};
 pub use webhook::{confirm_webhook, parse_webhook, Confirmation, WebhookEvent};

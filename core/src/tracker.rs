@@ -121,3 +121,58 @@ impl PayoutTracker {
         )))
     }
 }
+
+/// Something that reports a payout's status: an initiation response, a status
+/// report, a webhook event or a confirmation.
+pub trait Observation {
+    fn raw_status(&self) -> &str;
+    /// The ids it carries (payout id, reference).
+    fn ids(&self) -> Vec<&str>;
+}
+
+impl PayoutTracker {
+    /// Folds a parsed response, report, event or confirmation.
+    pub fn observe_from(&mut self, observation: &impl Observation) -> Result<Observed> {
+        self.observe(observation.raw_status(), &observation.ids())
+    }
+}
+
+impl Observation for crate::response::Payout {
+    fn raw_status(&self) -> &str {
+        &self.raw_status
+    }
+    fn ids(&self) -> Vec<&str> {
+        vec![&self.payout_id]
+    }
+}
+
+impl Observation for crate::response::StatusReport {
+    fn raw_status(&self) -> &str {
+        &self.raw_status
+    }
+    fn ids(&self) -> Vec<&str> {
+        std::iter::once(self.id.as_str())
+            .chain(self.reference.as_deref())
+            .collect()
+    }
+}
+
+impl Observation for crate::webhook::WebhookEvent {
+    fn raw_status(&self) -> &str {
+        &self.raw_status
+    }
+    fn ids(&self) -> Vec<&str> {
+        std::iter::once(self.payout_id.as_str())
+            .chain(self.reference.as_deref())
+            .collect()
+    }
+}
+
+impl Observation for crate::webhook::Confirmation {
+    fn raw_status(&self) -> &str {
+        &self.raw_status
+    }
+    fn ids(&self) -> Vec<&str> {
+        vec![&self.payout_id]
+    }
+}
