@@ -145,7 +145,8 @@ pub(crate) fn phone_number(value: &str) -> Result<String> {
     let mut digits = String::with_capacity(rest.len());
     for c in rest.chars() {
         match c {
-            '0'..='9' => digits.push(c),
+            '0'..='9' if digits.len() < 15 => digits.push(c),
+            '0'..='9' => return Err(err("must have 9 to 15 digits")),
             ' ' | '-' | '.' | '(' | ')' => {}
             '+' => return Err(err("may hold a single leading '+' only")),
             _ => {

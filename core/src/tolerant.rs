@@ -56,7 +56,9 @@ pub(crate) fn code(obj: &Map<String, Value>) -> Option<String> {
 /// printable ASCII only, long token-like runs (where keys would hide) masked.
 pub(crate) fn excerpt(body: &[u8]) -> String {
     const MAX: usize = 80;
-    let text: String = String::from_utf8_lossy(body)
+    // Only the head matters; never walk a multi-megabyte body.
+    let head = &body[..body.len().min(1024)];
+    let text: String = String::from_utf8_lossy(head)
         .chars()
         .map(|c| if c.is_ascii_graphic() || c == ' ' { c } else { ' ' })
         .collect();
