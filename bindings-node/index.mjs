@@ -1,0 +1,20 @@
+// ESM entry: re-exports the CommonJS module, so `import` and `require` share
+// one set of classes (`instanceof AlexpayError` holds across both).
+import alexpay from './index.js'
+
+export const {
+  AlexpayError,
+  Client,
+  PayoutTracker,
+  parsePayoutResponse,
+  parseStatusResponse,
+  parseWebhook,
+  confirmWebhook,
+  verifyWebhookSignature,
+  signWebhook,
+  normalizeStatus,
+  isTerminalStatus,
+  retryDecision,
+} = alexpay
+
+export default alexpay
