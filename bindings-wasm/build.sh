@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Builds the wasm package into bindings-wasm/pkg/{web,bundler,nodejs}:
+#   cargo build --target wasm32-unknown-unknown --release (opt-level "z")
+#   -> wasm-bindgen CLI (the exact version in Cargo.lock) for each target
+#   -> wasm-opt -Oz from the npm `binaryen` package.
+# Installs what is missing (rustup target, wasm-bindgen-cli, npm deps).
+# Prints raw / wasm-bindgen / optimised / gzipped sizes and fails when the
+# optimised .wasm is over the 100 KB gzipped budget.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+cd "$root"
+source scripts/lib.sh
+
+TOOLS="${ALEXPAY_TOOLS:-$HOME/.cache/alexpay-tools}"
+BUDGET_GZ=$((100 * 1024))
+
+need_rust_wasm_target
+
+# npm deps (binaryen's wasm-opt, and the test runtimes). `npm install`, not
+# `npm ci`: it respects the lockfile and tolerates this registry's gaps.
+if [ ! -x "$here/node_modules/.bin/wasm-opt" ] || [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
+  (cd "$here" && npm install --no-audit --no-fund --loglevel=error)
+fi
+# Never Debian's wasm-opt (its modules fail to instantiate with this wasm-bindgen).
+export PATH="$here/node_modules/.bin:$TOOLS/bin:$PATH"
+
+echo "== cargo build (wasm32-unknown-unknown, release, opt-level z)"
+# opt-level "z" for this build only (the shared release profile stays at 3);
+# lto and codegen-units=1 come from the workspace profile. No `strip`
+# (it breaks wasm-bindgen's feature detection); wasm-opt drops names.
+CARGO_PROFILE_RELEASE_OPT_LEVEL=z cargo build -p alexpay-wasm --target wasm32-unknown-unknown --release
+raw="$root/target/wasm32-unknown-unknown/release/alexpay_wasm.wasm"
+
+# wasm-bindgen CLI: exactly the wasm-bindgen version Cargo.lock resolved.
+want="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
+if [ -z "$want" ]; then echo "wasm-bindgen is not in Cargo.lock" >&2; exit 1; fi
+have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
+if [ "$have" != "$want" ]; then
+  echo "== installing wasm-bindgen-cli $want into $TOOLS (found: ${have:-none})"
+  # No --locked: its lockfile pins crates newer than this registry has.
+  CARGO_PROFILE_DEV_DEBUG=0 cargo install --debug wasm-bindgen-cli --version "=$want" --root "$TOOLS"
+fi
+
+WASM_OPT_FEATURES=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-mutable-globals --enable-reference-types --enable-multivalue)
+
+rm -rf "$here/pkg"
+for target in web bundler nodejs; do
+  out="$here/pkg/$target"
+  echo "== wasm-bindgen --target $target"
+  wasm-bindgen --target "$target" --out-dir "$out" --remove-producers-section "$raw"
+  wasm-opt -Oz "${WASM_OPT_FEATURES[@]}" --strip-debug --strip-producers \
+    "$out/alexpay_wasm_bg.wasm" -o "$out/alexpay_wasm_bg.opt.wasm"
+  mv "$out/alexpay_wasm_bg.opt.wasm" "$out/alexpay_wasm_bg.wasm"
+done
+
+# Module kinds for Node's resolver: web and bundler are ES modules, nodejs is
+# CommonJS. wasm-bindgen copies our ES-module snippet (js/alexpay.js) into each
+# build; the CommonJS build gets a CommonJS rendering of it, so it loads on
+# every Node without require(esm).
+echo '{ "type": "module" }' > "$here/pkg/web/package.json"
+echo '{ "type": "module" }' > "$here/pkg/bundler/package.json"
+echo '{ "type": "commonjs" }' > "$here/pkg/nodejs/package.json"
+for snippet in "$here"/pkg/nodejs/snippets/*/js/alexpay.js; do
+  names="$(sed -n -E 's/^export (class|function) ([A-Za-z_]+).*/\2/p' "$snippet" | paste -sd, -)"
+  sed -i -E 's/^export (class|function) /\1 /' "$snippet"
+  if grep -q '^export' "$snippet"; then echo "unconverted export in $snippet" >&2; exit 1; fi
+  echo "module.exports = { ${names//,/, } };" >> "$snippet"
+done
+
+raw_size=$(stat -c %s "$raw")
+opt="$here/pkg/web/alexpay_wasm_bg.wasm"
+opt_size=$(stat -c %s "$opt")
+gz_size=$(gzip -9 -c "$opt" | wc -c)
+awk -v r="$raw_size" -v o="$opt_size" -v g="$gz_size" 'BEGIN {
+  printf "== sizes: cargo output %d B; optimised .wasm %d B (%.1f KiB); gzip -9 %d B (%.1f KiB; budget 100 KiB)\n", r, o, o/1024, g, g/1024 }'
+if [ "$gz_size" -gt "$BUDGET_GZ" ]; then
+  echo "size budget exceeded: $gz_size B gzipped > $BUDGET_GZ B" >&2
+  exit 1
+fi
