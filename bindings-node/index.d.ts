@@ -1,0 +1,285 @@
+// Types of the `alexpay` package (docs/API.md, the JavaScript column).
+//
+// The object shapes (Payout, StatusReport, WebhookEvent, Confirmation,
+// RetryDecision) are the ones napi-rs generates into native.d.ts from the Rust
+// structs, with the status strings narrowed to their unions; the classes and
+// functions describe the JavaScript wrapper in index.js (test/types.test.js
+// checks the two stay in step).
+
+/// <reference types="node" />
+
+/** The normalised payout status. */
+export type PayoutStatus = 'pending' | 'succeeded' | 'failed' | 'unknown'
+
+/** What `PayoutTracker.observe` did with an observation. */
+export type ObserveResult = 'changed' | 'unchanged' | 'ignored'
+
+/** The family an error code belongs to. */
+export type ErrorFamily = 'validation' | 'api' | 'webhook' | 'conflict'
+
+/** Every stable error code (docs/errors.md). */
+export type ErrorCode =
+  | 'invalid_credentials'
+  | 'invalid_base_url'
+  | 'invalid_user_agent'
+  | 'invalid_amount'
+  | 'invalid_country_id'
+  | 'invalid_phone_number'
+  | 'missing_bank_details'
+  | 'invalid_bank_details'
+  | 'invalid_narration'
+  | 'invalid_webhook_url'
+  | 'invalid_payout_id'
+  | 'invalid_webhook_secret'
+  | 'invalid_argument'
+  | 'authentication_failed'
+  | 'not_found'
+  | 'request_rejected'
+  | 'rate_limited'
+  | 'server_error'
+  | 'unexpected_response'
+  | 'webhook_malformed'
+  | 'webhook_signature_invalid'
+  | 'webhook_timestamp_out_of_range'
+  | 'webhook_mismatch'
+  | 'status_conflict'
+  | 'payout_id_mismatch'
+
+/**
+ * Every error the SDK raises on purpose (wrong JavaScript types raise
+ * `TypeError`/`RangeError` instead). Never carries the secret key.
+ */
+export declare class AlexpayError extends Error {
+  constructor(message: string, details?: AlexpayErrorDetails)
+  readonly name: 'AlexpayError'
+  /** The core's stable code: branch on this, never on the message. */
+  readonly code: ErrorCode
+  /** The argument concerned, as you wrote it (`phoneNumber`, `webhook-signature`); absent when none. */
+  readonly field?: string
+  /** For API errors: the HTTP status received. */
+  readonly httpStatus?: number
+  /** True only when resending the very same request is safe and may help. */
+  readonly retryable: boolean
+  /** For API errors: Alexpay's own `code` from the response envelope. */
+  readonly apiCode?: string
+  /** For API errors: Alexpay's own `message` from the response envelope. */
+  readonly apiMessage?: string
+  readonly family: ErrorFamily
+}
+
+export interface AlexpayErrorDetails {
+  code: ErrorCode
+  family: ErrorFamily
+  field?: string | null
+  httpStatus?: number | null
+  retryable?: boolean
+  apiCode?: string | null
+  apiMessage?: string | null
+}
+
+/** Options for `new Client()`. */
+export interface ClientConfig {
+  publicKey: string
+  /** Sent in the `secret-key` header only; never shown by inspect, JSON.stringify or errors. */
+  secretKey: string
+  /** Required (Alexpay publishes none): https, or http to loopback only. */
+  baseUrl: string
+  /** Defaults to `alexpay-sdk/<version>`. */
+  userAgent?: string
+}
+
+/** A payout to a mobile-money wallet. */
+export interface MobileMoneyPayoutArgs {
+  /** A whole number from 1 to 2^53 - 1 (`Number.MAX_SAFE_INTEGER`). */
+  amount: number
+  countryId: string
+  /** Leave out to credit the merchant's own wallet; an empty string is an error. */
+  phoneNumber?: string
+  narration?: string
+  webhookUrl?: string
+}
+
+/** A payout to a bank account. */
+export interface BankPayoutArgs {
+  /** A whole number from 1 to 2^53 - 1 (`Number.MAX_SAFE_INTEGER`). */
+  amount: number
+  countryId: string
+  bankId: string
+  accountNumber: string
+  narration?: string
+  webhookUrl?: string
+}
+
+/**
+ * A built request as plain data: `fetch(request.url, request)` or
+ * `fetch(url, { method, headers, body })` accepts it as it is. Logging it
+ * (inspect, JSON.stringify) shows the secret-key header as `[REDACTED]`.
+ */
+export interface HttpRequest {
+  method: 'GET' | 'POST'
+  url: string
+  /** Lowercase names, in the core's fixed order. */
+  headers: Record<string, string>
+  /** The exact JSON bytes (a Buffer); `undefined` for GET. */
+  body?: Buffer
+}
+
+/** A validated configuration that builds requests as plain data. Holds no connection. */
+export declare class Client {
+  constructor(config: ClientConfig)
+  readonly publicKey: string
+  /** Without trailing slashes. */
+  readonly baseUrl: string
+  readonly userAgent: string
+  /** `POST {baseUrl}/v1/payment/payouts/process` to a mobile-money wallet. */
+  mobileMoneyPayout(args: MobileMoneyPayoutArgs): HttpRequest
+  /** `POST {baseUrl}/v1/payment/payouts/process` to a bank account. */
+  bankPayout(args: BankPayoutArgs): HttpRequest
+  /** `GET {baseUrl}/v1/payment/{payoutId}/check`, without a body. */
+  statusCheck(payoutId: string): HttpRequest
+  /** Never includes the secret key. */
+  toJSON(): { publicKey: string; baseUrl: string; userAgent: string }
+}
+
+/** A raw HTTP body: bytes as received, or text (encoded as UTF-8). Never a parsed object. */
+export type Body = Buffer | Uint8Array | ArrayBufferView | ArrayBuffer | SharedArrayBuffer | string
+
+/** The answer to a payout initiation. */
+export interface Payout {
+  payoutId: string
+  amount?: number
+  status: PayoutStatus
+  rawStatus: string
+  message?: string
+}
+
+/** The answer to a status check. */
+export interface StatusReport {
+  id: string
+  reference?: string
+  amount?: number
+  charge?: number
+  currency?: string
+  status: PayoutStatus
+  rawStatus: string
+  environment?: string
+  type?: string
+  method?: string
+  operator?: string
+  narration?: string
+  isDisbursed?: boolean
+  createdAt?: string
+  updatedAt?: string
+}
+
+/** A webhook as Alexpay sent it. Confirm it with a status check before acting on it. */
+export interface WebhookEvent {
+  payoutId: string
+  reference?: string
+  status: PayoutStatus
+  rawStatus: string
+  amount?: number
+  /** The body exactly as received (UTF-8 text). */
+  raw: string
+}
+
+/** A webhook confirmed by the status check: the values to act on. */
+export interface Confirmation {
+  payoutId: string
+  status: PayoutStatus
+  rawStatus: string
+  amount?: number
+}
+
+/** Parses Alexpay's answer to `mobileMoneyPayout`/`bankPayout`. Throws `AlexpayError` (family `api`) on failures. */
+export declare function parsePayoutResponse(httpStatus: number, body: Body): Payout
+
+/** Parses Alexpay's answer to `statusCheck`. Throws `AlexpayError` (family `api`) on failures. */
+export declare function parseStatusResponse(httpStatus: number, body: Body): StatusReport
+
+/** Parses a webhook from its raw body (a parsed object is refused: the raw body is needed). */
+export declare function parseWebhook(body: Body): WebhookEvent
+
+/** Confirms a webhook against the status check fetched for its payout: the report is the truth. */
+export declare function confirmWebhook(event: WebhookEvent, report: StatusReport): Confirmation
+
+/** Webhook request headers, matched case-insensitively. */
+export type WebhookHeaders =
+  | Headers
+  | Map<string, string>
+  | ReadonlyArray<readonly [string, string]>
+  | Iterable<readonly [string, string]>
+  | Record<string, string | readonly string[] | undefined>
+
+/**
+ * Verifies a signed webhook (Standard Webhooks, HMAC-SHA256; opt-in: Alexpay
+ * documents no signature). `now` is Unix **seconds** from your clock;
+ * `toleranceSecs` defaults to 300. Returns nothing or throws `AlexpayError`.
+ */
+export declare function verifyWebhookSignature(
+  secret: string,
+  headers: WebhookHeaders,
+  body: Body,
+  now: number,
+  toleranceSecs?: number,
+): void
+
+/** Signs a webhook body (senders, tests): the `webhook-signature` header value `v1,<base64>`. */
+export declare function signWebhook(secret: string, id: string, timestamp: number, body: Body): string
+
+/** Normalises one of Alexpay's raw status spellings. */
+export declare function normalizeStatus(raw: string): PayoutStatus
+
+/** True for succeeded and failed (raw or normalised spellings). */
+export declare function isTerminalStatus(status: string): boolean
+
+/** What `PayoutTracker.observe` accepts. */
+export type Observation = Payout | StatusReport | WebhookEvent | Confirmation | string
+
+/** Folds every observation of one payout into one status that never leaves a terminal state. */
+export declare class PayoutTracker {
+  constructor(payoutId: string)
+  readonly payoutId: string
+  /** `pending` until something says otherwise. */
+  readonly status: PayoutStatus
+  /** The raw status of the last change (`""` before any). */
+  readonly rawStatus: string
+  readonly isTerminal: boolean
+  /**
+   * Throws `AlexpayError` `payout_id_mismatch` for another payout's object and
+   * `status_conflict` for a second, different terminal outcome.
+   */
+  observe(observation: Observation): ObserveResult
+  /** Delay before the next status poll (attempt from 0, jitter in [0, 1]); `null` once terminal. */
+  nextPollDelayMs(attempt: number, jitter: number): number | null
+  toJSON(): { payoutId: string; status: PayoutStatus; rawStatus: string; isTerminal: boolean }
+}
+
+export type Operation = 'payout' | 'status_check'
+
+/** `connect`: nothing was sent. `timeout`/`connection_lost`: the request may have arrived. */
+export type TransportError = 'connect' | 'timeout' | 'connection_lost'
+
+export interface RetryInput {
+  operation: Operation
+  /** The attempt that just failed, from 1. */
+  attempt: number
+  /** Give either `httpStatus` or `transportError`. */
+  httpStatus?: number
+  transportError?: TransportError
+  /** A `Retry-After` header in seconds, if the answer had one. */
+  retryAfterSecs?: number
+}
+
+export type RetryAction = 'retry' | 'stop' | 'do_not_resend'
+
+export interface RetryDecision {
+  /** `do_not_resend`: the payout may exist; never send it again, reconcile instead. */
+  action: RetryAction
+  /** Wait this long before retrying (0 unless `action` is `retry`). */
+  delayMs: number
+  reason: string
+}
+
+/** The retry policy as data: what to do after a failed attempt. */
+export declare function retryDecision(input: RetryInput): RetryDecision
