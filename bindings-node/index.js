@@ -232,11 +232,15 @@ function hide(target, key, value) {
 /**
  * A plain object that `fetch(request.url, request)` accepts as it is. Its
  * non-enumerable `toJSON` and inspect hooks show the secret-key header as
- * [REDACTED], so logging the request never leaks the key.
+ * [REDACTED], so logging the request never leaks the key (fetch reads only
+ * the RequestInit members it knows). `request.headers` itself is a bare
+ * record holding the key, as fetch needs it.
  */
 function makeRequest(r) {
   const headers = {}
   for (const [name, value] of r.headers) headers[name] = value
+  // The headers object stays a bare record: undici's fetch converts every own
+  // property of it, enumerable or not, symbols included, into a header.
   const request = { method: r.method, url: r.url, headers }
   if (r.body !== undefined && r.body !== null) request.body = r.body
   hide(request, 'toJSON', function toJSON() {
