@@ -130,6 +130,15 @@ pub(crate) fn optional_text(object: &Object, key: &str) -> JsResult<Option<Strin
         .ok_or_else(|| wrong_type(key, "a string", &value))
 }
 
+/// A positional string argument the core validates: absent becomes "" so the
+/// core reports it with its own code ("is required").
+pub(crate) fn text_or_empty(value: &JsValue, name: &str) -> JsResult<String> {
+    if absent(value) {
+        return Ok(String::new());
+    }
+    text(value, name)
+}
+
 /// A required positional string argument.
 pub(crate) fn text(value: &JsValue, name: &str) -> JsResult<String> {
     value.as_string().ok_or_else(|| wrong_type(name, "a string", value))
@@ -140,7 +149,7 @@ pub(crate) fn text(value: &JsValue, name: &str) -> JsResult<String> {
 pub(crate) fn integer(value: &JsValue, name: &str, min: f64, max: f64, range: &str) -> JsResult<f64> {
     let n = saturating_integer(value, name, f64::NEG_INFINITY, f64::INFINITY)?;
     if n < min || n > max {
-        return Err(type_error(&format!("{name}: must be a whole number {range}")));
+        return Err(js_sys::RangeError::new(&format!("{name}: must be a whole number {range}")).into());
     }
     Ok(n)
 }
@@ -210,6 +219,10 @@ fn header_value(name: &str, value: &JsValue) -> JsResult<Option<String>> {
     }
     if let Some(s) = value.as_string() {
         return Ok(Some(s));
+    }
+    if value.as_f64().is_some() {
+        let number: &js_sys::Number = value.unchecked_ref();
+        return Ok(Some(number.to_string_with_radix(10)?.into()));
     }
     if Array::is_array(value) {
         let parts: Option<Vec<String>> = Array::from(value).iter().map(|v| v.as_string()).collect();

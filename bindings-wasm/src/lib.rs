@@ -109,7 +109,7 @@ impl Client {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] payout_id: JsValue,
     ) -> JsResult<JsValue> {
-        let id = convert::text(&payout_id, "payoutId")?;
+        let id = convert::text_or_empty(&payout_id, "payoutId")?;
         request(self.inner.status_check(&id).map_err(error)?)
     }
 
@@ -234,7 +234,7 @@ pub fn is_terminal_status(#[wasm_bindgen(unchecked_param_type = "string")] statu
 pub fn retry_decision(#[wasm_bindgen(unchecked_param_type = "RetryInput")] input: JsValue) -> JsResult<JsValue> {
     let allowed = ["operation", "attempt", "httpStatus", "transportError", "retryAfterSecs"];
     let o = convert::options(&input, "retryDecision", &allowed)?;
-    let operation = convert::text(&convert::get(&o, "operation")?, "operation")?;
+    let operation = convert::text_or_empty(&convert::get(&o, "operation")?, "operation")?;
     let operation = ap::Operation::parse(&operation).map_err(error)?;
     // Out-of-range whole numbers saturate; the core refuses them with its own code.
     let attempt = convert::saturating_integer(&convert::get(&o, "attempt")?, "attempt", 0.0, f64::from(u32::MAX))?;
@@ -278,7 +278,7 @@ impl PayoutTracker {
     pub fn new(
         #[wasm_bindgen(js_name = payoutId, unchecked_param_type = "string")] payout_id: JsValue,
     ) -> JsResult<PayoutTracker> {
-        let id = convert::text(&payout_id, "payoutId")?;
+        let id = convert::text_or_empty(&payout_id, "payoutId")?;
         ap::PayoutTracker::new(&id)
             .map(|inner| PayoutTracker { inner })
             .map_err(error)
@@ -302,6 +302,20 @@ impl PayoutTracker {
     #[wasm_bindgen(getter, js_name = isTerminal)]
     pub fn is_terminal(&self) -> bool {
         self.inner.is_terminal()
+    }
+
+    /// What `JSON.stringify(tracker)` shows.
+    #[wasm_bindgen(
+        js_name = toJSON,
+        unchecked_return_type = "{ payoutId: string; status: PayoutStatusName; rawStatus: string; isTerminal: boolean }"
+    )]
+    pub fn to_json(&self) -> JsResult<JsValue> {
+        let o = Object::new();
+        Reflect::set(&o, &"payoutId".into(), &self.inner.payout_id().into())?;
+        Reflect::set(&o, &"status".into(), &self.inner.status().as_str().into())?;
+        Reflect::set(&o, &"rawStatus".into(), &self.inner.raw_status().into())?;
+        Reflect::set(&o, &"isTerminal".into(), &self.inner.is_terminal().into())?;
+        Ok(o.into())
     }
 
     /// Folds a parsed `Payout`/`StatusReport`/`WebhookEvent`/`Confirmation`

@@ -1,0 +1,28 @@
+// Loads the two builds under test in Node, and the shared vector files.
+import { createRequire } from "node:module";
+import { readFileSync, readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const pkgDir = path.resolve(here, "../../pkg");
+export const vectorsDir = path.resolve(here, "../../../tests/vectors");
+
+/** The CommonJS `--target nodejs` build (instantiates synchronously on require). */
+export function loadNodejsBuild() {
+  return createRequire(import.meta.url)(path.join(pkgDir, "nodejs/alexpay_wasm.js"));
+}
+
+/** The `--target web` build, initialised with the .wasm bytes (Node's fetch has no file: URLs). */
+export async function loadWebBuild() {
+  const web = await import(path.join(pkgDir, "web/alexpay_wasm.js"));
+  await web.default({ module_or_path: readFileSync(path.join(pkgDir, "web/alexpay_wasm_bg.wasm")) });
+  return web;
+}
+
+export function loadVectorFiles() {
+  return readdirSync(vectorsDir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((name) => ({ name, doc: JSON.parse(readFileSync(path.join(vectorsDir, name), "utf8")) }));
+}

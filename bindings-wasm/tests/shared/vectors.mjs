@@ -1,0 +1,382 @@
+// The shared-vector runner, one module for every runtime (Node, Chromium,
+// Deno, workerd). It needs only standard JS (TextEncoder/TextDecoder, atob):
+// each runtime loads the package and the files its own way and hands them in.
+//
+//   runVectors(api, files) -> { total, passed, failed, files: {name: {passed, failed}}, failures: [...] }
+//
+// `api` is the loaded module (nodejs build, or web build after init());
+// `files` is [{ name: "payout_requests.json", doc: <parsed JSON> }, ...].
+// Mirrors core/tests/vectors.rs, per tests/vectors/README.md: snake_case keys
+// become camelCase, `null` in `ok` means absent (undefined), errors match on
+// the keys the vector lists.
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
+export function camel(name) {
+  return name.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
+}
+
+/** Snake keys to camel, `null` values to undefined (not passed). */
+function camelArgs(obj) {
+  const out = {};
+  for (const [k, v] of Object.entries(obj || {})) {
+    if (v !== null) out[camel(k)] = v;
+  }
+  return out;
+}
+
+function fromBase64(b64) {
+  const bin = atob(b64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+}
+
+/** The body as bytes, and as text when the vector gives text. */
+function bodyOf(input) {
+  if (typeof input.body === "string") return { bytes: encoder.encode(input.body), text: input.body };
+  if (typeof input.body_base64 === "string") return { bytes: fromBase64(input.body_base64) };
+  throw new Error("vector lacks body");
+}
+
+class Mismatch extends Error {}
+
+function show(v) {
+  if (v === undefined) return "undefined";
+  if (v instanceof Uint8Array) return `Uint8Array(${v.length})`;
+  try {
+    return JSON.stringify(v);
+  } catch {
+    return String(v);
+  }
+}
+
+/** want: the vector's value (camelCased keys); null = absent. */
+function same(want, have, path) {
+  if (want === null) {
+    if (have !== undefined) throw new Mismatch(`${path}: want absent (undefined), got ${show(have)}`);
+    return;
+  }
+  if (Array.isArray(want)) {
+    if (!Array.isArray(have) || have.length !== want.length) throw new Mismatch(`${path}: want ${show(want)}, got ${show(have)}`);
+    want.forEach((w, i) => same(w, have[i], `${path}[${i}]`));
+    return;
+  }
+  if (typeof want === "object") {
+    if (typeof have !== "object" || have === null) throw new Mismatch(`${path}: want object, got ${show(have)}`);
+    const keys = new Set([...Object.keys(want), ...Object.keys(have)]);
+    for (const k of keys) {
+      if (!(k in want)) {
+        if (have[k] !== undefined) throw new Mismatch(`${path}.${k}: unexpected ${show(have[k])}`);
+        continue;
+      }
+      same(want[k], have[k], `${path}.${k}`);
+    }
+    return;
+  }
+  if (want !== have) throw new Mismatch(`${path}: want ${show(want)}, got ${show(have)}`);
+}
+
+/** Parsed objects leave absent optionals out (no `key: undefined`/`null`). */
+function noEmptyProps(obj, path) {
+  for (const [k, v] of Object.entries(obj)) {
+    if (v === undefined || v === null) throw new Mismatch(`${path}.${k} is present but ${v}; absent values must be left out`);
+  }
+  return obj;
+}
+
+function camelKeys(obj) {
+  if (obj === null || typeof obj !== "object" || Array.isArray(obj)) return obj;
+  const out = {};
+  for (const [k, v] of Object.entries(obj)) out[camel(k)] = v;
+  return out;
+}
+
+function pick(obj, keys) {
+  const out = {};
+  for (const k of keys) out[k] = obj[k];
+  return out;
+}
+
+function fieldName(f) {
+  return f === null || f === undefined ? null : f.includes("-") ? f : camel(f);
+}
+
+/** Checks an outcome against `expect` ({ ok } or { error }). */
+function check(api, expect, run, secrets) {
+  let have;
+  let thrown;
+  let threw = false;
+  try {
+    have = run();
+  } catch (e) {
+    threw = true;
+    thrown = e;
+  }
+  if (threw) leakCheck(thrown, secrets);
+  if ("ok" in expect) {
+    if (threw) throw new Mismatch(`want ok, got ${describeError(thrown)}`);
+    same(camelKeys(expect.ok), have, "ok");
+    return;
+  }
+  if (!("error" in expect)) throw new Error("vector has neither ok nor error");
+  if (!threw) throw new Mismatch(`want error ${show(expect.error)}, got ok ${show(have)}`);
+  if (!(thrown instanceof api.AlexpayError) || !(thrown instanceof Error)) {
+    throw new Mismatch(`want AlexpayError ${show(expect.error)}, got ${describeError(thrown)}`);
+  }
+  if (thrown.name !== "AlexpayError") throw new Mismatch(`error name ${thrown.name}`);
+  if (!["validation", "api", "webhook", "conflict"].includes(thrown.family)) throw new Mismatch(`family ${thrown.family}`);
+  const got = {
+    code: thrown.code,
+    field: thrown.field ?? null,
+    http_status: thrown.httpStatus ?? null,
+    retryable: thrown.retryable,
+    api_code: thrown.apiCode ?? null,
+    api_message: thrown.apiMessage ?? null,
+  };
+  for (const [k, w] of Object.entries(expect.error)) {
+    const want = k === "field" ? fieldName(w) : w;
+    if (got[k] !== want) throw new Mismatch(`error.${k}: want ${show(want)}, got ${show(got[k])} (${describeError(thrown)})`);
+  }
+}
+
+function describeError(e) {
+  if (e && e.name === "AlexpayError") return `AlexpayError(${e.code}, field=${e.field}): ${e.message}`;
+  return e && e.stack ? String(e.stack).split("\n").slice(0, 3).join(" | ") : String(e);
+}
+
+/** No secret in an error's message, stack, String() or JSON. */
+function leakCheck(err, secrets) {
+  const shown = [String(err && err.message), String(err && err.stack), String(err), safeJson(err)].join("\n");
+  for (const s of secrets) {
+    if (s && s.length >= 8 && shown.includes(s)) throw new Mismatch(`a secret appears in the error: ${describeError(err)}`);
+  }
+}
+
+function safeJson(v) {
+  try {
+    return JSON.stringify(v);
+  } catch {
+    return "";
+  }
+}
+
+function makeClient(api, cfg) {
+  return new api.Client(camelArgs(cfg));
+}
+
+/** A built request as the vector shows it: body as text, headers as given. */
+function requestView(req, secrets) {
+  if (typeof req !== "object" || req === null) throw new Mismatch(`request is ${show(req)}`);
+  if (req.body !== undefined && !(req.body instanceof Uint8Array)) throw new Mismatch("body is not a Uint8Array");
+  const logged = JSON.stringify(req);
+  for (const s of secrets) {
+    if (s && s.length >= 8 && logged.includes(s)) throw new Mismatch("JSON.stringify(request) shows the secret key");
+  }
+  // Pass headers through untouched (names are not converted).
+  return {
+    method: req.method,
+    url: req.url,
+    headers: { ...req.headers },
+    body: req.body === undefined ? undefined : decoder.decode(req.body),
+  };
+}
+
+function requestExpect(expect) {
+  if (!("ok" in expect) || expect.ok === null) return expect;
+  // Keep header names as they are: only the top-level keys are camelCased.
+  return { ok: { ...expect.ok } };
+}
+
+/** Both the bytes form and (when the vector has text) the string form. */
+function bothBodies(input, fn) {
+  const b = bodyOf(input);
+  const first = fn(b.bytes);
+  if (b.text !== undefined) {
+    let second;
+    let err1;
+    let err2;
+    try {
+      second = fn(b.text);
+    } catch (e) {
+      err2 = e;
+    }
+    try {
+      fn(b.bytes.buffer.slice(b.bytes.byteOffset, b.bytes.byteOffset + b.bytes.byteLength));
+    } catch (e) {
+      err1 = e;
+    }
+    if (err2 || err1) throw new Mismatch(`string/ArrayBuffer body failed where bytes succeeded: ${describeError(err2 || err1)}`);
+    if (safeJson(second) !== safeJson(first)) throw new Mismatch("string body gave another result than bytes");
+  }
+  return first;
+}
+
+function secretsOf(doc, input) {
+  const out = [];
+  for (const c of [doc.client, input && input.client, input]) {
+    if (c && typeof c.secret_key === "string") out.push(c.secret_key);
+  }
+  if (input && typeof input.secret === "string") out.push(input.secret.replace(/^whsec_/, ""));
+  return out;
+}
+
+const PAYOUT_KEYS = ["payoutId", "amount", "status", "rawStatus", "message"];
+const REPORT_KEYS = ["id", "reference", "amount", "charge", "currency", "status", "rawStatus", "environment", "type", "method", "operator", "narration", "isDisbursed", "createdAt", "updatedAt"];
+const EVENT_KEYS = ["payoutId", "reference", "status", "rawStatus", "amount"];
+const CONFIRMATION_KEYS = ["payoutId", "status", "rawStatus", "amount"];
+
+function parsePayout(api, input) {
+  return bothBodies(input, (b) => noEmptyProps(api.parsePayoutResponse(input.http_status, b), "payout"));
+}
+
+function parseReport(api, input) {
+  return bothBodies(input, (b) => noEmptyProps(api.parseStatusResponse(input.http_status, b), "report"));
+}
+
+function observe(api, tracker, obs) {
+  const [kind, v] = Object.entries(obs)[0];
+  switch (kind) {
+    case "status":
+      return tracker.observe(v);
+    case "webhook":
+      return tracker.observe(api.parseWebhook(v));
+    case "status_response":
+      return tracker.observe(api.parseStatusResponse(v.http_status, bodyOf(v).bytes));
+    case "payout_response":
+      return tracker.observe(api.parsePayoutResponse(v.http_status, bodyOf(v).bytes));
+    default:
+      throw new Error(`unknown observation ${kind}`);
+  }
+}
+
+const RUNNERS = {
+  "client_config.json": (api, doc, input) => {
+    const c = makeClient(api, input);
+    const logged = JSON.stringify(c);
+    if (input.secret_key && logged.includes(input.secret_key)) throw new Mismatch("JSON.stringify(client) shows the secret key");
+    return { baseUrl: c.baseUrl, userAgent: c.userAgent };
+  },
+  "payout_requests.json": (api, doc, input, secrets) => {
+    const c = makeClient(api, input.client || doc.client);
+    const args = camelArgs(input.args);
+    if (input.kind === "mobile_money") return requestView(c.mobileMoneyPayout(args), secrets);
+    if (input.kind === "bank") return requestView(c.bankPayout(args), secrets);
+    throw new Error(`unknown kind ${input.kind}`);
+  },
+  "status_check_requests.json": (api, doc, input, secrets) => {
+    const c = makeClient(api, input.client || doc.client);
+    return requestView(c.statusCheck(input.payout_id), secrets);
+  },
+  "payout_responses.json": (api, doc, input) => pick(parsePayout(api, input), PAYOUT_KEYS),
+  "status_responses.json": (api, doc, input) => pick(parseReport(api, input), REPORT_KEYS),
+  "webhooks.json": (api, doc, input) => {
+    const b = bodyOf(input);
+    const e = bothBodies(input, (body) => noEmptyProps(api.parseWebhook(body), "event"));
+    if (e.raw !== decoder.decode(b.bytes)) throw new Mismatch("event.raw is not the body as received");
+    return pick(e, EVENT_KEYS);
+  },
+  "webhook_signatures.json": (api, doc, input) => {
+    const tolerance = input.tolerance_secs ?? undefined;
+    const body = bodyOf(input);
+    const r = api.verifyWebhookSignature(input.secret, input.headers, body.bytes, input.now, tolerance);
+    if (r !== undefined) throw new Mismatch(`verify returned ${show(r)}`);
+    // The other header forms must agree: [name, value] pairs, a Map, and a Headers where it exists.
+    api.verifyWebhookSignature(input.secret, Object.entries(input.headers), body.text ?? body.bytes, input.now, tolerance);
+    api.verifyWebhookSignature(input.secret, new Map(Object.entries(input.headers)), body.bytes, input.now, tolerance);
+    return undefined;
+  },
+  "webhook_confirmations.json": (api, doc, input) => {
+    const event = api.parseWebhook(input.webhook_body);
+    const sr = input.status_response;
+    const report = api.parseStatusResponse(sr.http_status, bodyOf(sr).bytes);
+    return pick(noEmptyProps(api.confirmWebhook(event, report), "confirmation"), CONFIRMATION_KEYS);
+  },
+  "statuses.json": (api, doc, input) => ({ status: api.normalizeStatus(input.raw), isTerminal: api.isTerminalStatus(input.raw) }),
+  "tracker.json": (api, doc, input) => {
+    const t = new api.PayoutTracker(input.payout_id);
+    (input.steps || []).forEach((step, i) => {
+      const expect = typeof step.expect === "string" ? { ok: step.expect } : step.expect;
+      try {
+        check(api, expect, () => observe(api, t, step.observe), []);
+      } catch (e) {
+        if (e instanceof Mismatch) throw new Mismatch(`step ${i}: ${e.message}`);
+        throw e;
+      }
+      if (step.status_after !== undefined && t.status !== step.status_after) {
+        throw new Mismatch(`step ${i}: status after: want ${step.status_after}, got ${t.status}`);
+      }
+    });
+    for (const poll of input.polls || []) {
+      const expect = poll.expect !== null && typeof poll.expect === "object" && "error" in poll.expect ? poll.expect : { ok: poll.expect };
+      // `null` (terminal) is a value here, not "absent".
+      const run = () => t.nextPollDelayMs(poll.attempt, poll.jitter);
+      if ("ok" in expect && expect.ok === null) {
+        const got = run();
+        if (got !== null) throw new Mismatch(`poll ${show(poll)}: want null, got ${show(got)}`);
+      } else {
+        try {
+          check(api, expect, run, []);
+        } catch (e) {
+          if (e instanceof Mismatch) throw new Mismatch(`poll ${show(poll)}: ${e.message}`);
+          throw e;
+        }
+      }
+    }
+    return { status: t.status, rawStatus: t.rawStatus, isTerminal: t.isTerminal };
+  },
+  "retry.json": (api, doc, input) => pick(api.retryDecision(camelArgs(input)), ["action", "delayMs"]),
+};
+
+export const KNOWN_FILES = Object.keys(RUNNERS);
+
+/**
+ * Every case of every file as { file, name, exec(api) } (exec throws on a
+ * mismatch), for runners that report one test per vector (node --test).
+ * A file without a runner becomes one failing case; no files at all too.
+ */
+export function listCases(files) {
+  if (!files || files.length === 0) {
+    return [{ file: "(none)", name: "vector files exist", exec() { throw new Error("no vector files found"); } }];
+  }
+  const out = [];
+  for (const { name, doc } of files) {
+    const runner = RUNNERS[name];
+    if (!runner) {
+      out.push({ file: name, name: "(file has a runner)", exec() { throw new Error(`no runner for ${name}`); } });
+      continue;
+    }
+    for (const c of doc.cases) {
+      const input = c.input;
+      const secrets = secretsOf(doc, input);
+      const expect = name.endsWith("_requests.json") ? requestExpect(c.expect) : c.expect;
+      out.push({ file: name, name: c.name, exec: (api) => check(api, expect, () => runner(api, doc, input, secrets), secrets) });
+    }
+  }
+  return out;
+}
+
+export function runVectors(api, files) {
+  const result = { total: 0, passed: 0, failed: 0, files: {}, failures: [] };
+  for (const c of listCases(files)) {
+    const counts = (result.files[c.file] ||= { passed: 0, failed: 0 });
+    result.total++;
+    try {
+      c.exec(api);
+      counts.passed++;
+      result.passed++;
+    } catch (e) {
+      counts.failed++;
+      result.failed++;
+      result.failures.push({ file: c.file, name: c.name, message: e instanceof Mismatch ? e.message : describeError(e) });
+    }
+  }
+  return result;
+}
+
+export function summary(label, r) {
+  const lines = [`${label}: ${r.passed}/${r.total} vectors passed, ${r.failed} failed`];
+  for (const f of r.failures) lines.push(`  FAIL ${f.file} / ${f.name}: ${f.message}`);
+  return lines.join("\n");
+}
