@@ -1,0 +1,6 @@
+// The WebAssembly SDK (nodejs build) end to end.
+import { createRequire } from 'node:module'
+import { runScenarios } from './scenarios.mjs'
+
+const require = createRequire(import.meta.url)
+runScenarios('wasm', require('../../../bindings-wasm/pkg/nodejs/alexpay_wasm.js'))
