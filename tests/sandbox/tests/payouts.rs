@@ -423,3 +423,30 @@ async fn settings_and_reset_through_the_control_endpoints() {
     assert_eq!(post_json(&format!("{base}/_sandbox/reset"), "").await.status, 200);
     assert_eq!(get_json(&format!("{base}/_sandbox/ledger")).await["count"], 0);
 }
+
+#[tokio::test]
+async fn malformed_http_does_not_hurt_the_server() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let sandbox = sandbox().await;
+    let garbage: [&[u8]; 5] = [
+        b"NOT HTTP AT ALL\r\n\r\n",
+        b"POST /v1/payment/payouts/process HTTP/1.1\r\nHost: x\r\nContent-Length: 999\r\n\r\n{\"amount\"",
+        b"GET /v1/payment/%ff%00/check HTTP/1.1\r\nHost: x\r\npublic-key: pk_test_sandbox\r\nsecret-key: sk_test_sandbox\r\n\r\n",
+        b"GET /v1/payment/x/check HTTP/1.1\r\nHost: x\r\nsecret-key: \xff\xfe\r\npublic-key: \x80\r\n\r\n",
+        b"\x00\x01\x02\x03",
+    ];
+    for bytes in garbage {
+        let mut stream = tokio::net::TcpStream::connect(sandbox.addr()).await.expect("connect");
+        let _ = stream.write_all(bytes).await;
+        let _ = stream.shutdown().await;
+        let mut sink = Vec::new();
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(2), stream.read_to_end(&mut sink)).await;
+    }
+    let health = get_json(&format!("{}/_sandbox/health", sandbox.url())).await;
+    assert_eq!(health["status"], "ok");
+    let client = client(&sandbox);
+    let answer = send(&client.mobile_money_payout(&momo(10, None)).expect("request"))
+        .await
+        .expect("answers");
+    assert_eq!(answer.status, 200);
+}
