@@ -1,1 +1,36 @@
-//! Placeholder: the python binding lands in its own issue.
+//! Python binding of the Alexpay payouts SDK core (`alexpay._alexpay`).
+//!
+//! Behaviour lives in `alexpay-core`; this crate only converts Python values
+//! to Rust ones and core errors to Python exceptions. Everything is behind the
+//! `python` feature (off by default, on in maturin builds), so the plain
+//! workspace build compiles an empty crate and needs no Python.
+#![cfg(feature = "python")]
+#![forbid(unsafe_code)]
+
+mod convert;
+mod errors;
+mod functions;
+mod types;
+
+use pyo3::prelude::*;
+
+/// The native half of the `alexpay` package; import from `alexpay` instead.
+#[pymodule]
+#[pyo3(name = "_alexpay")]
+fn native_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<types::Client>()?;
+    m.add_class::<types::HttpRequest>()?;
+    m.add_class::<types::Payout>()?;
+    m.add_class::<types::StatusReport>()?;
+    m.add_class::<types::WebhookEvent>()?;
+    m.add_class::<types::Confirmation>()?;
+    m.add_class::<types::PayoutTracker>()?;
+    m.add_class::<types::RetryDecision>()?;
+    functions::register(m)?;
+    m.add("MAX_AMOUNT", alexpay_core::MAX_AMOUNT)?;
+    m.add("MAX_NARRATION_CHARS", alexpay_core::MAX_NARRATION_CHARS)?;
+    m.add("DEFAULT_USER_AGENT", alexpay_core::DEFAULT_USER_AGENT)?;
+    m.add("DEFAULT_TOLERANCE_SECS", alexpay_core::DEFAULT_TOLERANCE_SECS)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

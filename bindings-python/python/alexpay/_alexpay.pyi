@@ -1,0 +1,202 @@
+"""Type stubs for the native module ``alexpay._alexpay`` (import from ``alexpay``)."""
+
+from typing import Dict, Optional, Union, final
+
+from ._types import (
+    Body,
+    HeadersLike,
+    Observed,
+    Operation,
+    PayoutStatus,
+    RetryAction,
+    TransportError,
+)
+
+__version__: str
+MAX_AMOUNT: int
+MAX_NARRATION_CHARS: int
+DEFAULT_USER_AGENT: str
+DEFAULT_TOLERANCE_SECS: int
+
+@final
+class HttpRequest:
+    """An HTTP request as plain data; send it with any client. Its repr redacts the secret key."""
+
+    @property
+    def method(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def headers(self) -> Dict[str, str]: ...
+    @property
+    def body(self) -> bytes: ...
+
+@final
+class Client:
+    """A configured Alexpay client that builds requests; holds no connection."""
+
+    def __new__(
+        cls,
+        *,
+        public_key: str,
+        secret_key: str,
+        base_url: str,
+        user_agent: Optional[str] = None,
+    ) -> "Client": ...
+    @property
+    def public_key(self) -> str: ...
+    @property
+    def base_url(self) -> str: ...
+    @property
+    def user_agent(self) -> str: ...
+    def mobile_money_payout(
+        self,
+        *,
+        amount: int,
+        country_id: str,
+        phone_number: Optional[str] = None,
+        narration: Optional[str] = None,
+        webhook_url: Optional[str] = None,
+    ) -> HttpRequest: ...
+    def bank_payout(
+        self,
+        *,
+        amount: int,
+        country_id: str,
+        bank_id: str,
+        account_number: str,
+        narration: Optional[str] = None,
+        webhook_url: Optional[str] = None,
+    ) -> HttpRequest: ...
+    def status_check(self, payout_id: str) -> HttpRequest: ...
+
+@final
+class Payout:
+    """Alexpay's answer to a payout initiation."""
+
+    @property
+    def payout_id(self) -> str: ...
+    @property
+    def amount(self) -> Optional[float]: ...
+    @property
+    def status(self) -> PayoutStatus: ...
+    @property
+    def raw_status(self) -> str: ...
+    @property
+    def message(self) -> Optional[str]: ...
+
+@final
+class StatusReport:
+    """Alexpay's answer to a status check."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def reference(self) -> Optional[str]: ...
+    @property
+    def amount(self) -> Optional[float]: ...
+    @property
+    def charge(self) -> Optional[float]: ...
+    @property
+    def currency(self) -> Optional[str]: ...
+    @property
+    def status(self) -> PayoutStatus: ...
+    @property
+    def raw_status(self) -> str: ...
+    @property
+    def environment(self) -> Optional[str]: ...
+    @property
+    def type(self) -> Optional[str]: ...
+    @property
+    def method(self) -> Optional[str]: ...
+    @property
+    def operator(self) -> Optional[str]: ...
+    @property
+    def narration(self) -> Optional[str]: ...
+    @property
+    def is_disbursed(self) -> Optional[bool]: ...
+    @property
+    def created_at(self) -> Optional[str]: ...
+    @property
+    def updated_at(self) -> Optional[str]: ...
+
+@final
+class WebhookEvent:
+    """A parsed webhook: a hint until confirmed by a status check."""
+
+    @property
+    def payout_id(self) -> str: ...
+    @property
+    def reference(self) -> Optional[str]: ...
+    @property
+    def status(self) -> PayoutStatus: ...
+    @property
+    def raw_status(self) -> str: ...
+    @property
+    def amount(self) -> Optional[float]: ...
+    @property
+    def raw(self) -> str: ...
+
+@final
+class Confirmation:
+    """A webhook confirmed by a status check."""
+
+    @property
+    def payout_id(self) -> str: ...
+    @property
+    def status(self) -> PayoutStatus: ...
+    @property
+    def raw_status(self) -> str: ...
+    @property
+    def amount(self) -> Optional[float]: ...
+
+@final
+class PayoutTracker:
+    """Folds every observation of one payout into one status that never leaves a terminal state."""
+
+    def __new__(cls, payout_id: str) -> "PayoutTracker": ...
+    def observe(
+        self, obs: Union[Payout, StatusReport, WebhookEvent, Confirmation, str]
+    ) -> Observed: ...
+    @property
+    def payout_id(self) -> str: ...
+    @property
+    def status(self) -> PayoutStatus: ...
+    @property
+    def raw_status(self) -> str: ...
+    @property
+    def is_terminal(self) -> bool: ...
+    def next_poll_delay_ms(self, attempt: int, jitter: float) -> Optional[int]: ...
+
+@final
+class RetryDecision:
+    """What to do after a failed attempt."""
+
+    @property
+    def action(self) -> RetryAction: ...
+    @property
+    def delay_ms(self) -> int: ...
+    @property
+    def reason(self) -> str: ...
+
+def parse_payout_response(http_status: int, body: Body) -> Payout: ...
+def parse_status_response(http_status: int, body: Body) -> StatusReport: ...
+def parse_webhook(body: Body) -> WebhookEvent: ...
+def confirm_webhook(event: WebhookEvent, report: StatusReport) -> Confirmation: ...
+def verify_webhook_signature(
+    secret: str,
+    headers: HeadersLike,
+    body: Body,
+    now: int,
+    tolerance_secs: Optional[int] = None,
+) -> None: ...
+def sign_webhook(secret: str, id: str, timestamp: int, body: Body) -> str: ...
+def normalize_status(raw: str) -> PayoutStatus: ...
+def is_terminal_status(status: str) -> bool: ...
+def retry_decision(
+    operation: Union[Operation, str],
+    attempt: int,
+    http_status: Optional[int] = None,
+    transport_error: Optional[Union[TransportError, str]] = None,
+    retry_after_secs: Optional[int] = None,
+) -> RetryDecision: ...

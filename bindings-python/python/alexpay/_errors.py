@@ -1,0 +1,132 @@
+"""The exceptions the SDK raises on purpose.
+
+Every error carries a stable ``code`` (see the table in the project's
+``docs/errors.md``); branch on it, never on the message text. The class is
+chosen from the code's family:
+
+- ``ValidationError`` (also a ``ValueError``): your input was refused before
+  anything was built.
+- ``ApiError``: Alexpay (or something in front of it) answered with a failure.
+- ``WebhookError``: a webhook is malformed, unsigned/forged, or disagrees with
+  the status check that should confirm it.
+- ``ConflictError``: a payout tracker saw contradictory facts.
+
+Wrong Python *types* (``None``/``float``/``bool``/``str`` for an amount, a
+``dict`` for a raw body) raise the built-in ``TypeError`` instead. No message
+or repr ever contains the secret key.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional, Tuple
+
+__all__ = ["AlexpayError", "ValidationError", "ApiError", "WebhookError", "ConflictError"]
+
+
+class AlexpayError(Exception):
+    """Base class of every error the SDK raises on purpose.
+
+    Attributes:
+        code: the stable machine-readable code, e.g. ``"invalid_phone_number"``.
+        field: the input concerned (``"phone_number"``, ``"webhook-signature"``),
+            or ``None``.
+        http_status: the HTTP status for API errors, else ``None``.
+        retryable: True only when resending the very same request is safe and
+            may help. Never True for a payout whose outcome is unknown.
+        api_code: Alexpay's own ``code`` from its error envelope (as text), or
+            ``None``.
+        api_message: Alexpay's own ``message``, or ``None``.
+        message: the human-readable message (also ``str(error)``).
+    """
+
+    code: str
+    field: Optional[str]
+    http_status: Optional[int]
+    retryable: bool
+    api_code: Optional[str]
+    api_message: Optional[str]
+    message: str
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str,
+        field: Optional[str] = None,
+        http_status: Optional[int] = None,
+        retryable: bool = False,
+        api_code: Optional[str] = None,
+        api_message: Optional[str] = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.field = field
+        self.http_status = http_status
+        self.retryable = retryable
+        self.api_code = api_code
+        self.api_message = api_message
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        parts = [f"code={self.code!r}", f"field={self.field!r}"]
+        if self.http_status is not None:
+            parts.append(f"http_status={self.http_status!r}")
+            parts.append(f"retryable={self.retryable!r}")
+        parts.append(f"message={self.message!r}")
+        return f"{type(self).__name__}({', '.join(parts)})"
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        # Keyword-only attributes survive pickling (multiprocessing, Celery).
+        return (
+            _rebuild,
+            (
+                type(self),
+                self.message,
+                {
+                    "code": self.code,
+                    "field": self.field,
+                    "http_status": self.http_status,
+                    "retryable": self.retryable,
+                    "api_code": self.api_code,
+                    "api_message": self.api_message,
+                },
+            ),
+        )
+
+
+def _rebuild(cls: "type[AlexpayError]", message: str, attrs: "dict[str, Any]") -> AlexpayError:
+    return cls(message, **attrs)
+
+
+class ValidationError(AlexpayError, ValueError):
+    """Your input was refused before any request was built (codes
+    ``invalid_*`` and ``missing_bank_details``). Fix the input; never retry."""
+
+
+class ApiError(AlexpayError):
+    """Alexpay answered with a failure: ``authentication_failed``,
+    ``not_found``, ``request_rejected``, ``rate_limited``, ``server_error`` or
+    ``unexpected_response``. Check ``.retryable`` before resending anything;
+    for a payout, a non-retryable server/unexpected answer means the outcome is
+    unknown: reconcile (status check, webhook) instead of resending."""
+
+
+class WebhookError(AlexpayError):
+    """A webhook was refused: ``webhook_malformed``,
+    ``webhook_signature_invalid``, ``webhook_timestamp_out_of_range`` or
+    ``webhook_mismatch`` (it disagrees with the status check: trust the check)."""
+
+
+class ConflictError(AlexpayError):
+    """A payout tracker saw contradictory facts: ``status_conflict`` (two
+    different final outcomes) or ``payout_id_mismatch``. Reconcile with
+    Alexpay."""
+
+
+# Shown as alexpay.ValidationError etc. in tracebacks; pickling finds them there too.
+for _cls in (AlexpayError, ValidationError, ApiError, WebhookError, ConflictError):
+    _cls.__module__ = "alexpay"
+del _cls

@@ -1,0 +1,597 @@
+//! The Python classes: thin, immutable wrappers around the core's values
+//! (the tracker is the one mutable object). No repr shows the secret key.
+
+use alexpay_core as core;
+use alexpay_core::Field;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyString};
+
+use crate::convert::{self, type_name};
+use crate::errors::{wrong_type, OrRaise};
+
+/// Longest repr of one attribute value before it is cut short.
+const REPR_VALUE_CHARS: usize = 120;
+
+fn short_repr(value: &Bound<'_, PyAny>) -> PyResult<String> {
+    let full = value.repr()?.to_string_lossy().into_owned();
+    let count = full.chars().count();
+    if count <= REPR_VALUE_CHARS {
+        return Ok(full);
+    }
+    let head: String = full.chars().take(REPR_VALUE_CHARS).collect();
+    Ok(format!("{head}...<{count} chars>"))
+}
+
+/// `Class(a=..., b=...)` from the object's own attributes.
+fn repr_of(obj: &Bound<'_, PyAny>, class: &str, names: &[&str]) -> PyResult<String> {
+    let mut parts = Vec::with_capacity(names.len());
+    for name in names {
+        parts.push(format!("{name}={}", short_repr(&obj.getattr(*name)?)?));
+    }
+    Ok(format!("{class}({})", parts.join(", ")))
+}
+
+/// A configured Alexpay client. It holds no connection: its methods build
+/// `HttpRequest`s that any HTTP client (httpx, requests, aiohttp, ...) sends.
+///
+/// - ``public_key`` / ``secret_key``: the merchant's Alexpay keys (printable
+///   ASCII). The secret key is never shown by any repr, str or error.
+/// - ``base_url``: Alexpay's API root, ``https://...`` (plain ``http://``
+///   only for localhost); Alexpay publishes none, so it is required.
+/// - ``user_agent``: sent as ``User-Agent``; defaults to ``DEFAULT_USER_AGENT``.
+///
+/// Raises ``ValidationError`` (``invalid_credentials``, ``invalid_base_url``,
+/// ``invalid_user_agent``) for bad values and ``TypeError`` for non-str ones.
+#[pyclass(frozen, module = "alexpay")]
+pub(crate) struct Client {
+    inner: core::Client,
+}
+
+#[pymethods]
+impl Client {
+    #[new]
+    #[pyo3(signature = (*, public_key, secret_key, base_url, user_agent = None))]
+    fn new(
+        public_key: &Bound<'_, PyAny>,
+        secret_key: &Bound<'_, PyAny>,
+        base_url: &Bound<'_, PyAny>,
+        user_agent: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let config = core::ClientConfig {
+            public_key: convert::text(public_key, Field::PublicKey)?,
+            secret_key: convert::text(secret_key, Field::SecretKey)?,
+            base_url: convert::text(base_url, Field::BaseUrl)?,
+            user_agent: convert::optional_text(user_agent, Field::UserAgent)?,
+        };
+        Ok(Client {
+            inner: core::Client::new(config).or_raise()?,
+        })
+    }
+
+    /// The public key, sent as the ``public-key`` header.
+    #[getter]
+    fn public_key(&self) -> &str {
+        self.inner.public_key()
+    }
+
+    /// The base URL, without a trailing slash.
+    #[getter]
+    fn base_url(&self) -> &str {
+        self.inner.base_url()
+    }
+
+    /// The ``User-Agent`` sent with every request.
+    #[getter]
+    fn user_agent(&self) -> &str {
+        self.inner.user_agent()
+    }
+
+    /// Builds ``POST {base_url}/v1/payment/payouts/process`` paying a
+    /// mobile-money wallet.
+    ///
+    /// - ``amount``: an ``int`` from 1 to ``MAX_AMOUNT`` (whole currency units;
+    ///   ``bool``/``float``/``str`` raise ``TypeError``).
+    /// - ``country_id``: Alexpay's country id.
+    /// - ``phone_number``: the wallet to credit (9 to 15 digits; spaces,
+    ///   dashes, dots, parentheses and one leading ``+`` are dropped).
+    ///   ``None`` credits the merchant's own wallet; ``""`` is an error.
+    /// - ``narration``: optional text (at most 255 characters).
+    /// - ``webhook_url``: optional ``https://`` URL for this payout's webhook.
+    ///
+    /// Returns an ``HttpRequest``; raises ``ValidationError`` naming the first
+    /// invalid field. Send it once: see ``retry_decision`` before resending.
+    #[pyo3(signature = (*, amount, country_id, phone_number = None, narration = None, webhook_url = None))]
+    fn mobile_money_payout(
+        &self,
+        amount: &Bound<'_, PyAny>,
+        country_id: &Bound<'_, PyAny>,
+        phone_number: Option<&Bound<'_, PyAny>>,
+        narration: Option<&Bound<'_, PyAny>>,
+        webhook_url: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<HttpRequest> {
+        let payout = core::MobileMoneyPayout {
+            amount: convert::amount(amount)?,
+            country_id: convert::text(country_id, Field::CountryId)?,
+            phone_number: convert::optional_text(phone_number, Field::PhoneNumber)?,
+            narration: convert::optional_text(narration, Field::Narration)?,
+            webhook_url: convert::optional_text(webhook_url, Field::WebhookUrl)?,
+        };
+        Ok(HttpRequest {
+            inner: self.inner.mobile_money_payout(&payout).or_raise()?,
+        })
+    }
+
+    /// Builds ``POST {base_url}/v1/payment/payouts/process`` paying a bank
+    /// account.
+    ///
+    /// - ``amount``: an ``int`` from 1 to ``MAX_AMOUNT``.
+    /// - ``country_id``, ``bank_id``, ``account_number``: Alexpay's ids (at
+    ///   most 64 characters each). ``None`` or blank bank details raise
+    ///   ``ValidationError`` with code ``missing_bank_details``.
+    /// - ``narration``, ``webhook_url``: as for ``mobile_money_payout``.
+    #[pyo3(signature = (*, amount, country_id, bank_id, account_number, narration = None, webhook_url = None))]
+    fn bank_payout(
+        &self,
+        amount: &Bound<'_, PyAny>,
+        country_id: &Bound<'_, PyAny>,
+        bank_id: Option<&Bound<'_, PyAny>>,
+        account_number: Option<&Bound<'_, PyAny>>,
+        narration: Option<&Bound<'_, PyAny>>,
+        webhook_url: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<HttpRequest> {
+        let payout = core::BankPayout {
+            amount: convert::amount(amount)?,
+            country_id: convert::text(country_id, Field::CountryId)?,
+            bank_id: convert::optional_text(bank_id, Field::BankId)?.unwrap_or_default(),
+            account_number: convert::optional_text(account_number, Field::AccountNumber)?.unwrap_or_default(),
+            narration: convert::optional_text(narration, Field::Narration)?,
+            webhook_url: convert::optional_text(webhook_url, Field::WebhookUrl)?,
+        };
+        Ok(HttpRequest {
+            inner: self.inner.bank_payout(&payout).or_raise()?,
+        })
+    }
+
+    /// Builds ``GET {base_url}/v1/payment/{payout_id}/check`` (no body).
+    /// Status checks are always safe to resend.
+    ///
+    /// Raises ``ValidationError`` (``invalid_payout_id``) for an id that is
+    /// empty, too long or would change the URL path.
+    fn status_check(&self, payout_id: &Bound<'_, PyAny>) -> PyResult<HttpRequest> {
+        let id = convert::text(payout_id, Field::PayoutId)?;
+        Ok(HttpRequest {
+            inner: self.inner.status_check(&id).or_raise()?,
+        })
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        repr_of(slf.as_any(), "Client", &["public_key", "base_url", "user_agent"])
+    }
+}
+
+/// An HTTP request as plain data, ready for any client:
+/// ``httpx.request(r.method, r.url, headers=r.headers, content=r.body)`` or
+/// ``requests.request(r.method, r.url, headers=r.headers, data=r.body)``.
+///
+/// ``headers`` carries the secret key (as ``secret-key``) because Alexpay
+/// needs it; the repr of the request redacts it, so do not log the headers
+/// dict itself.
+#[pyclass(frozen, module = "alexpay")]
+pub(crate) struct HttpRequest {
+    inner: core::HttpRequest,
+}
+
+#[pymethods]
+impl HttpRequest {
+    /// ``"POST"`` or ``"GET"``.
+    #[getter]
+    fn method(&self) -> &'static str {
+        self.inner.method
+    }
+
+    /// The full URL.
+    #[getter]
+    fn url(&self) -> &str {
+        &self.inner.url
+    }
+
+    /// A new ``dict`` of lowercase header names to values (includes the
+    /// secret key).
+    #[getter]
+    fn headers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let dict = PyDict::new(py);
+        for (k, v) in &self.inner.headers {
+            dict.set_item(k, v)?;
+        }
+        Ok(dict)
+    }
+
+    /// The body bytes; ``b""`` for requests without a body (status checks).
+    #[getter]
+    fn body<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        PyBytes::new(py, self.inner.body.as_deref().unwrap_or_default())
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        let py = slf.py();
+        let me = slf.get();
+        let headers = PyDict::new(py);
+        for (k, v) in &me.inner.headers {
+            if k.eq_ignore_ascii_case(core::SECRET_KEY_HEADER) {
+                headers.set_item(k, "[REDACTED]")?;
+            } else {
+                headers.set_item(k, v)?;
+            }
+        }
+        Ok(format!(
+            "HttpRequest(method={}, url={}, headers={}, body={})",
+            short_repr(PyString::new(py, me.inner.method).as_any())?,
+            short_repr(PyString::new(py, &me.inner.url).as_any())?,
+            headers.repr()?.to_string_lossy(),
+            short_repr(me.body(py).as_any())?,
+        ))
+    }
+}
+
+/// Alexpay's answer to a payout initiation (from ``parse_payout_response``).
+///
+/// ``status`` is ``"pending"``, ``"succeeded"``, ``"failed"`` or
+/// ``"unknown"``; ``raw_status`` is the string Alexpay sent (``""`` when
+/// absent). ``amount`` and ``message`` are ``None`` when absent.
+#[pyclass(frozen, module = "alexpay")]
+pub(crate) struct Payout {
+    pub(crate) inner: core::Payout,
+}
+
+#[pymethods]
+impl Payout {
+    /// Alexpay's id for the payout: keep it to check the status later.
+    #[getter]
+    fn payout_id(&self) -> &str {
+        &self.inner.payout_id
+    }
+    /// The amount Alexpay echoed, or ``None``.
+    #[getter]
+    fn amount(&self) -> Option<f64> {
+        self.inner.amount
+    }
+    /// The normalised status.
+    #[getter]
+    fn status(&self) -> &'static str {
+        self.inner.status.as_str()
+    }
+    /// The status exactly as Alexpay sent it.
+    #[getter]
+    fn raw_status(&self) -> &str {
+        &self.inner.raw_status
+    }
+    /// Alexpay's message, or ``None``.
+    #[getter]
+    fn message(&self) -> Option<&str> {
+        self.inner.message.as_deref()
+    }
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        repr_of(
+            slf.as_any(),
+            "Payout",
+            &["payout_id", "amount", "status", "raw_status", "message"],
+        )
+    }
+}
+
+/// Alexpay's answer to a status check (from ``parse_status_response``).
+/// Everything but ``id``, ``status`` and ``raw_status`` may be ``None``.
+#[pyclass(frozen, module = "alexpay")]
+pub(crate) struct StatusReport {
+    pub(crate) inner: core::StatusReport,
+}
+
+#[pymethods]
+impl StatusReport {
+    /// The payout's id.
+    #[getter]
+    fn id(&self) -> &str {
+        &self.inner.id
+    }
+    /// The merchant's or Alexpay's reference, or ``None``.
+    #[getter]
+    fn reference(&self) -> Option<&str> {
+        self.inner.reference.as_deref()
+    }
+    /// The amount, or ``None``.
+    #[getter]
+    fn amount(&self) -> Option<f64> {
+        self.inner.amount
+    }
+    /// Alexpay's fee (may be fractional), or ``None``.
+    #[getter]
+    fn charge(&self) -> Option<f64> {
+        self.inner.charge
+    }
+    /// The currency code, or ``None``.
+    #[getter]
+    fn currency(&self) -> Option<&str> {
+        self.inner.currency.as_deref()
+    }
+    /// The normalised status: ``"pending"``, ``"succeeded"``, ``"failed"`` or ``"unknown"``.
+    #[getter]
+    fn status(&self) -> &'static str {
+        self.inner.status.as_str()
+    }
+    /// The status exactly as Alexpay sent it.
+    #[getter]
+    fn raw_status(&self) -> &str {
+        &self.inner.raw_status
+    }
+    /// ``live`` / ``sandbox`` as Alexpay reports it, or ``None``.
+    #[getter]
+    fn environment(&self) -> Option<&str> {
+        self.inner.environment.as_deref()
+    }
+    /// The payout type Alexpay reports (its ``type`` field), or ``None``.
+    #[getter(r#type)]
+    fn payout_type(&self) -> Option<&str> {
+        self.inner.payout_type.as_deref()
+    }
+    /// The payout method, or ``None``.
+    #[getter]
+    fn method(&self) -> Option<&str> {
+        self.inner.method.as_deref()
+    }
+    /// The mobile-money operator, or ``None``.
+    #[getter]
+    fn operator(&self) -> Option<&str> {
+        self.inner.operator.as_deref()
+    }
+    /// The narration, or ``None``.
+    #[getter]
+    fn narration(&self) -> Option<&str> {
+        self.inner.narration.as_deref()
+    }
+    /// Whether the funds left Alexpay, or ``None``.
+    #[getter]
+    fn is_disbursed(&self) -> Option<bool> {
+        self.inner.is_disbursed
+    }
+    /// Creation time as Alexpay wrote it, or ``None``.
+    #[getter]
+    fn created_at(&self) -> Option<&str> {
+        self.inner.created_at.as_deref()
+    }
+    /// Last update time as Alexpay wrote it, or ``None``.
+    #[getter]
+    fn updated_at(&self) -> Option<&str> {
+        self.inner.updated_at.as_deref()
+    }
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        repr_of(
+            slf.as_any(),
+            "StatusReport",
+            &[
+                "id",
+                "reference",
+                "amount",
+                "charge",
+                "currency",
+                "status",
+                "raw_status",
+                "environment",
+                "type",
+                "method",
+                "operator",
+                "narration",
+                "is_disbursed",
+                "created_at",
+                "updated_at",
+            ],
+        )
+    }
+}
+
+/// A parsed webhook (from ``parse_webhook``). Treat it as a hint: confirm it
+/// with a status check (``confirm_webhook``) before acting on it.
+#[pyclass(frozen, module = "alexpay")]
+pub(crate) struct WebhookEvent {
+    pub(crate) inner: core::WebhookEvent,
+}
+
+#[pymethods]
+impl WebhookEvent {
+    /// The payout id the webhook names (``payout_id``, ``id`` or ``reference``).
+    #[getter]
+    fn payout_id(&self) -> &str {
+        &self.inner.payout_id
+    }
+    /// The ``reference``, or ``None``.
+    #[getter]
+    fn reference(&self) -> Option<&str> {
+        self.inner.reference.as_deref()
+    }
+    /// The normalised status.
+    #[getter]
+    fn status(&self) -> &'static str {
+        self.inner.status.as_str()
+    }
+    /// The status exactly as sent (``""`` when absent).
+    #[getter]
+    fn raw_status(&self) -> &str {
+        &self.inner.raw_status
+    }
+    /// The amount, or ``None``.
+    #[getter]
+    fn amount(&self) -> Option<f64> {
+        self.inner.amount
+    }
+    /// The body exactly as received (text).
+    #[getter]
+    fn raw(&self) -> &str {
+        &self.inner.raw
+    }
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        repr_of(
+            slf.as_any(),
+            "WebhookEvent",
+            &["payout_id", "reference", "status", "raw_status", "amount"],
+        )
+    }
+}
+
+/// A webhook confirmed by a status check (from ``confirm_webhook``): the
+/// status report's facts, safe to act on.
+#[pyclass(frozen, module = "alexpay")]
+pub(crate) struct Confirmation {
+    pub(crate) inner: core::Confirmation,
+}
+
+#[pymethods]
+impl Confirmation {
+    /// The payout id.
+    #[getter]
+    fn payout_id(&self) -> &str {
+        &self.inner.payout_id
+    }
+    /// The confirmed normalised status.
+    #[getter]
+    fn status(&self) -> &'static str {
+        self.inner.status.as_str()
+    }
+    /// The status as the status check sent it.
+    #[getter]
+    fn raw_status(&self) -> &str {
+        &self.inner.raw_status
+    }
+    /// The confirmed amount, or ``None``.
+    #[getter]
+    fn amount(&self) -> Option<f64> {
+        self.inner.amount
+    }
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        repr_of(
+            slf.as_any(),
+            "Confirmation",
+            &["payout_id", "status", "raw_status", "amount"],
+        )
+    }
+}
+
+/// Folds everything heard about one payout (initiation response, status
+/// checks, webhooks) into one status that never leaves a terminal state.
+///
+/// A new tracker is ``"pending"``. Raises ``ValidationError``
+/// (``invalid_payout_id``) for an invalid id.
+#[pyclass(module = "alexpay")]
+pub(crate) struct PayoutTracker {
+    inner: core::PayoutTracker,
+}
+
+#[pymethods]
+impl PayoutTracker {
+    #[new]
+    fn new(payout_id: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let id = convert::text(payout_id, Field::PayoutId)?;
+        Ok(PayoutTracker {
+            inner: core::PayoutTracker::new(&id).or_raise()?,
+        })
+    }
+
+    /// Folds one observation: a ``Payout``, ``StatusReport``, ``WebhookEvent``
+    /// or ``Confirmation`` (its id must be this payout's, else
+    /// ``ConflictError`` ``payout_id_mismatch``), or a raw status ``str``.
+    ///
+    /// Returns ``"changed"``, ``"unchanged"`` (a duplicate) or ``"ignored"``
+    /// (a stale non-terminal status after a terminal one). Two different
+    /// terminal outcomes raise ``ConflictError`` (``status_conflict``).
+    fn observe(&mut self, obs: &Bound<'_, PyAny>) -> PyResult<&'static str> {
+        let observed = if let Ok(p) = obs.cast::<Payout>() {
+            self.inner.observe_from(&p.get().inner)
+        } else if let Ok(r) = obs.cast::<StatusReport>() {
+            self.inner.observe_from(&r.get().inner)
+        } else if let Ok(e) = obs.cast::<WebhookEvent>() {
+            self.inner.observe_from(&e.get().inner)
+        } else if let Ok(c) = obs.cast::<Confirmation>() {
+            self.inner.observe_from(&c.get().inner)
+        } else if obs.is_instance_of::<PyString>() {
+            let raw = convert::text(obs, Field::Status)?;
+            self.inner.observe(&raw, &[])
+        } else {
+            return Err(wrong_type(
+                "obs",
+                format_args!(
+                    "must be a Payout, StatusReport, WebhookEvent, Confirmation or a raw status str, not {}",
+                    type_name(obs)
+                ),
+            ));
+        };
+        observed.map(|o| o.as_str()).or_raise()
+    }
+
+    /// The payout id this tracker follows.
+    #[getter]
+    fn payout_id(&self) -> &str {
+        self.inner.payout_id()
+    }
+
+    /// The normalised status: ``"pending"``, ``"succeeded"``, ``"failed"`` or ``"unknown"``.
+    #[getter]
+    fn status(&self) -> &'static str {
+        self.inner.status().as_str()
+    }
+
+    /// The raw status of the observation that set the current status (``""`` before any).
+    #[getter]
+    fn raw_status(&self) -> &str {
+        self.inner.raw_status()
+    }
+
+    /// True once the payout succeeded or failed.
+    #[getter]
+    fn is_terminal(&self) -> bool {
+        self.inner.is_terminal()
+    }
+
+    /// Milliseconds to wait before the next status check, or ``None`` once
+    /// terminal. ``attempt`` counts from 0; ``jitter`` in [0, 1] comes from
+    /// your randomness (``random.random()``):
+    /// ``d = min(60000, 2000 * 2**attempt)``, result ``d/2 + round(d/2 * jitter)``.
+    fn next_poll_delay_ms(&self, attempt: &Bound<'_, PyAny>, jitter: &Bound<'_, PyAny>) -> PyResult<Option<u64>> {
+        let attempt: u32 = convert::int(attempt, Field::Attempt, "an attempt number from 0")?;
+        let jitter = convert::number(jitter, Field::Jitter, "a number from 0 to 1")?;
+        self.inner.next_poll_delay_ms(attempt, jitter).or_raise()
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        repr_of(slf.as_any(), "PayoutTracker", &["payout_id", "status", "raw_status"])
+    }
+}
+
+/// What to do after a failed attempt (from ``retry_decision``).
+///
+/// ``action`` is ``"retry"`` (send the very same request again after
+/// ``delay_ms``), ``"stop"`` (the answer is final) or ``"do_not_resend"``
+/// (the payout may exist: never resend it; check its status instead).
+#[pyclass(frozen, module = "alexpay")]
+pub(crate) struct RetryDecision {
+    pub(crate) inner: core::RetryDecision,
+}
+
+#[pymethods]
+impl RetryDecision {
+    /// ``"retry"``, ``"stop"`` or ``"do_not_resend"``.
+    #[getter]
+    fn action(&self) -> &'static str {
+        self.inner.action.as_str()
+    }
+    /// Milliseconds to wait before retrying; 0 unless ``action`` is ``"retry"``.
+    #[getter]
+    fn delay_ms(&self) -> u64 {
+        self.inner.delay_ms
+    }
+    /// Why, in words a person can act on.
+    #[getter]
+    fn reason(&self) -> &'static str {
+        self.inner.reason
+    }
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        repr_of(slf.as_any(), "RetryDecision", &["action", "delay_ms", "reason"])
+    }
+}
