@@ -180,7 +180,7 @@ pub fn verify_webhook_signature(
     #[wasm_bindgen(unchecked_param_type = "WebhookHeaders")] headers: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Body")] body: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
-    #[wasm_bindgen(js_name = toleranceSecs, unchecked_param_type = "number | undefined")] tolerance_secs: JsValue,
+    #[wasm_bindgen(js_name = toleranceSecs, unchecked_optional_param_type = "number")] tolerance_secs: JsValue,
 ) -> JsResult<()> {
     let secret = convert::text(&secret, "secret")?;
     let headers = convert::headers(&headers)?;

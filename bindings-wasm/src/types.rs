@@ -46,7 +46,7 @@ export interface HttpRequest {
   /** Lowercase names. */
   headers: Record<string, string>;
   /** `undefined` for GET. */
-  body?: Uint8Array;
+  body?: Uint8Array<ArrayBuffer>;
 }
 
 export type PayoutStatusName = "pending" | "succeeded" | "failed" | "unknown";

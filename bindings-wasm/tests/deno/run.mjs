@@ -1,0 +1,30 @@
+// Deno: the web build with its default init() (reads the .wasm beside the
+// module through a file: URL), the shared vectors and the hostile suite.
+//   deno run --allow-read tests/deno/run.mjs
+import init, * as api from "../../pkg/web/alexpay_wasm.js";
+import { runVectors, summary } from "../shared/vectors.mjs";
+import { runHostile, hostileSummary } from "../shared/hostile.mjs";
+
+await init();
+
+const dir = new URL("../../../tests/vectors/", import.meta.url);
+const names = [];
+for await (const entry of Deno.readDir(dir)) if (entry.isFile && entry.name.endsWith(".json")) names.push(entry.name);
+names.sort();
+const files = await Promise.all(names.map(async (name) => ({ name, doc: JSON.parse(await Deno.readTextFile(new URL(name, dir))) })));
+
+const vectors = runVectors(api, files);
+const hostile = await runHostile(api);
+console.log(`deno: ${Deno.version.deno} (V8 ${Deno.version.v8})`);
+console.log(summary("deno", vectors));
+console.log(hostileSummary("deno", hostile));
+
+// Deno.inspect (console.log) shows the request with the key redacted.
+const secret = "sk_live_DENO_s3cr3t_value";
+const request = new api.Client({ publicKey: "pk", secretKey: secret, baseUrl: "https://api.alexpay.test" })
+  .mobileMoneyPayout({ amount: 10, countryId: "GH" });
+const shown = Deno.inspect(request) + Deno.inspect({ nested: request }, { depth: 4 });
+const inspectOk = !shown.includes(secret) && shown.includes("[REDACTED]");
+console.log(`deno: Deno.inspect(request) ${inspectOk ? "redacts the secret key" : "LEAKS the secret key: " + shown}`);
+
+Deno.exit(vectors.failed + hostile.failed + (inspectOk ? 0 : 1) === 0 ? 0 : 1);

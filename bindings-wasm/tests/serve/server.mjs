@@ -1,0 +1,58 @@
+// A tiny static server on 127.0.0.1 for the browser tests and the browser
+// example: serves bindings-wasm/ (pkg/, tests/, examples/) with the right MIME
+// types (application/wasm for streaming instantiation) and the shared vector
+// files as one JSON document at /vectors.json.
+import http from "node:http";
+import { readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "../..");
+const vectorsDir = path.resolve(root, "../tests/vectors");
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".wasm": "application/wasm",
+  ".css": "text/css",
+};
+
+export async function vectorFiles() {
+  const names = (await readdir(vectorsDir)).filter((f) => f.endsWith(".json")).sort();
+  return Promise.all(names.map(async (name) => ({ name, doc: JSON.parse(await readFile(path.join(vectorsDir, name), "utf8")) })));
+}
+
+export function serve(port = 0) {
+  const server = http.createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, "http://127.0.0.1");
+      if (url.pathname === "/favicon.ico") {
+        res.writeHead(204).end();
+        return;
+      }
+      if (url.pathname === "/vectors.json") {
+        res.writeHead(200, { "content-type": TYPES[".json"] });
+        res.end(JSON.stringify(await vectorFiles()));
+        return;
+      }
+      const file = path.resolve(root, "." + decodeURIComponent(url.pathname));
+      if (!file.startsWith(root + path.sep) || file.includes(`${path.sep}node_modules${path.sep}`)) {
+        res.writeHead(403).end();
+        return;
+      }
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream", "cache-control": "no-store" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end("not found");
+    }
+  });
+  return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const server = await serve(Number(process.argv[2] || 8787));
+  console.log(`serving ${root} on http://127.0.0.1:${server.address().port}/ (examples/browser/index.html)`);
+}

@@ -1,0 +1,110 @@
+// workerd (Cloudflare's runtime, shipped in npm `miniflare`): runs the shared
+// vectors and the hostile suite inside a Worker, then drives the Worker
+// example with signed, forged and mismatching webhooks (its status-check
+// fetch answered by a fake Alexpay through miniflare's outboundService).
+import { Miniflare } from "miniflare";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { vectorFiles } from "../serve/server.mjs";
+import { summary } from "../shared/vectors.mjs";
+import { hostileSummary } from "../shared/hostile.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "../..");
+const common = {
+  modules: true,
+  modulesRoot: root,
+  modulesRules: [
+    { type: "ESModule", include: ["**/*.js", "**/*.mjs"] },
+    { type: "CompiledWasm", include: ["**/*.wasm"] },
+  ],
+  compatibilityDate: "2026-04-01",
+};
+let failed = 0;
+
+// 1. Shared vectors + hostile suite inside workerd.
+{
+  const mf = new Miniflare({ ...common, scriptPath: path.join(here, "vectors-worker.mjs") });
+  try {
+    const res = await mf.dispatchFetch("http://worker.test/", { method: "POST", body: JSON.stringify(await vectorFiles()) });
+    if (!res.ok) throw new Error(`worker answered ${res.status}: ${await res.text()}`);
+    const r = await res.json();
+    console.log(`workerd: ${r.navigator}`);
+    console.log(summary("workerd", r.vectors));
+    console.log(hostileSummary("workerd", r.hostile));
+    failed += r.vectors.failed + r.hostile.failed;
+  } finally {
+    await mf.dispose();
+  }
+}
+
+// 2. The Worker example end to end.
+{
+  const SECRET = "sk_test_worker_s3cr3t";
+  const WEBHOOK_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+  let seen = [];
+  let reportStatus = "successful";
+  const mf = new Miniflare({
+    ...common,
+    scriptPath: path.join(root, "examples/worker/worker.mjs"),
+    bindings: {
+      ALEXPAY_PUBLIC_KEY: "pk_test_worker",
+      ALEXPAY_SECRET_KEY: SECRET,
+      ALEXPAY_BASE_URL: "https://api.alexpay.test",
+      ALEXPAY_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    },
+    // The fake Alexpay the Worker's status check reaches.
+    outboundService: (req) => {
+      seen.push({ method: req.method, url: req.url, key: req.headers.get("secret-key") });
+      const id = new URL(req.url).pathname.split("/")[3];
+      return new Response(JSON.stringify({ status: "success", code: 200, data: { id, status: reportStatus, amount: 1500 } }), {
+        headers: { "content-type": "application/json" },
+      });
+    },
+  });
+  // Sign with the package itself, loaded in Node (the nodejs build).
+  const { createRequire } = await import("node:module");
+  const node = createRequire(import.meta.url)(path.join(root, "pkg/nodejs/alexpay_wasm.js"));
+  const post = (body, { sign = true, tamper = false } = {}) => {
+    const now = Math.floor(Date.now() / 1000);
+    const headers = { "content-type": "application/json" };
+    if (sign) {
+      headers["webhook-id"] = "msg_w1";
+      headers["webhook-timestamp"] = String(now);
+      headers["webhook-signature"] = node.signWebhook(WEBHOOK_SECRET, "msg_w1", now, body);
+    }
+    return mf.dispatchFetch("http://worker.test/alexpay/webhook", { method: "POST", headers, body: tamper ? body.replace("1500", "9999") : body });
+  };
+  const checks = [];
+  try {
+    const body = JSON.stringify({ payout_id: "PO_W1", status: "successful", amount: 1500 });
+    let res = await post(body);
+    let out = await res.json();
+    checks.push(["signed webhook is verified, parsed and confirmed by a status check",
+      res.status === 200 && out.confirmation?.status === "succeeded" && out.confirmation?.payoutId === "PO_W1" &&
+      seen.length === 1 && seen[0].method === "GET" && seen[0].url === "https://api.alexpay.test/v1/payment/PO_W1/check" && seen[0].key === SECRET]);
+
+    seen = [];
+    res = await post(body, { tamper: true });
+    out = await res.json();
+    checks.push(["tampered body is refused (400 webhook_signature_invalid), nothing fetched",
+      res.status === 400 && out.error === "webhook_signature_invalid" && seen.length === 0]);
+
+    res = await post(body, { sign: false });
+    out = await res.json();
+    checks.push(["unsigned webhook is refused", res.status === 400 && out.field === "webhook-id"]);
+
+    reportStatus = "failed";
+    res = await post(body);
+    out = await res.json();
+    checks.push(["webhook contradicted by the status check is not trusted (503 webhook_mismatch)",
+      res.status === 503 && out.error === "webhook_mismatch" && out.field === "status"]);
+  } finally {
+    await mf.dispose();
+  }
+  for (const [name, ok] of checks) {
+    console.log(`workerd: examples/worker ${ok ? "ok  " : "FAIL"} ${name}`);
+    if (!ok) failed++;
+  }
+}
+process.exit(failed ? 1 : 0);

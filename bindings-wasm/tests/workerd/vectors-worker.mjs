@@ -1,0 +1,18 @@
+// Runs inside workerd: POST the vector files (JSON) and get the results of
+// the shared vectors and the hostile suite, run in this isolate.
+import { initSync } from "../../pkg/web/alexpay_wasm.js";
+import * as api from "../../pkg/web/alexpay_wasm.js";
+import wasm from "../../pkg/web/alexpay_wasm_bg.wasm";
+import { runVectors } from "../shared/vectors.mjs";
+import { runHostile } from "../shared/hostile.mjs";
+
+initSync({ module: wasm });
+
+export default {
+  async fetch(request) {
+    const files = await request.json();
+    const vectors = runVectors(api, files);
+    const hostile = await runHostile(api);
+    return Response.json({ vectors, hostile, navigator: globalThis.navigator?.userAgent ?? "" });
+  },
+};
