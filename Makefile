@@ -1,6 +1,6 @@
 # One command per job. Each surface's script installs what it needs on a
 # fresh machine (Debian + rustup Rust + Python 3.11 + Node 20), then tests.
-.PHONY: test test-core test-python test-node test-wasm test-e2e demo sandbox
+.PHONY: test test-core test-python test-node test-wasm test-e2e demo sandbox fuzz soak-memory soak-sandbox bench
 
 test: test-core test-python test-node test-wasm test-e2e
 	@echo "make test: every suite passed"
@@ -25,3 +25,16 @@ demo:
 
 sandbox:
 	bash scripts/sandbox.sh
+
+# Proof harnesses (issue 7): not part of `make test`, each one command.
+fuzz:
+	bash scripts/fuzz.sh
+
+soak-memory:
+	bash scripts/soak-memory.sh
+
+soak-sandbox:
+	bash scripts/soak-sandbox.sh
+
+bench:
+	bash scripts/bench.sh

@@ -79,6 +79,10 @@ impl PayoutTracker {
             ));
         }
         if status == self.status {
+            // Keep the first raw spelling seen for the starting `pending`.
+            if self.raw_status.is_empty() {
+                self.raw_status = raw_status.to_string();
+            }
             return Ok(Observed::Unchanged);
         }
         if self.status.is_terminal() {
