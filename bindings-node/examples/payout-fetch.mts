@@ -5,6 +5,8 @@
 //   ALEXPAY_BASE_URL=http://127.0.0.1:8089 ALEXPAY_PUBLIC_KEY=pk_test_sandbox \
 //     ALEXPAY_SECRET_KEY=sk_test_sandbox npx tsx examples/payout-fetch.mts
 //
+// ALEXPAY_AMOUNT, ALEXPAY_PHONE_NUMBER, ALEXPAY_COUNTRY_ID and ALEXPAY_WEBHOOK_URL
+// are optional.
 // Without ALEXPAY_BASE_URL it only builds the request and prints it.
 import {
   AlexpayError,
@@ -88,12 +90,22 @@ async function send<T>(operation: Operation, request: HttpRequest, parse: (statu
   }
 }
 
-const request = client.mobileMoneyPayout({
-  amount: 100,
-  countryId: 'GH',
-  phoneNumber: '+233 24 123 4567',
-  narration: 'Example payout',
-})
+// Validation happens here, before anything is sent; an AlexpayError names the
+// field as you wrote it (amount, phoneNumber, ...).
+let request: HttpRequest
+try {
+  request = client.mobileMoneyPayout({
+    amount: Number(process.env.ALEXPAY_AMOUNT ?? 100), // a non-integer is refused (invalid_amount)
+    countryId: process.env.ALEXPAY_COUNTRY_ID ?? 'GH',
+    phoneNumber: process.env.ALEXPAY_PHONE_NUMBER ?? '+233 24 123 4561',
+    narration: 'Example payout',
+    webhookUrl: process.env.ALEXPAY_WEBHOOK_URL, // e.g. the webhook-express example
+  })
+} catch (e) {
+  if (!(e instanceof AlexpayError)) throw e
+  console.error(`not sent: ${e.code} (${e.field}): ${e.message}`)
+  process.exit(1)
+}
 console.log('built request:', request) // the secret-key header prints as [REDACTED]
 
 if (!baseUrl) {

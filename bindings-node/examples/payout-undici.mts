@@ -40,7 +40,7 @@ try {
     amount: 75_000,
     countryId: 'NG',
     bankId: '044',
-    accountNumber: '0123456789',
+    accountNumber: '0123456781',
     narration: 'Invoice 2024-117',
     webhookUrl: 'https://merchant.example/hooks/alexpay',
   })

@@ -468,7 +468,9 @@ impl NativeTracker {
     #[napi]
     pub fn next_poll_delay_ms(&self, attempt: f64, jitter: f64) -> Either<Option<f64>, NativeFailure> {
         let attempt = saturate(attempt, f64::from(u32::MAX)) as u32;
-        outcome(self.inner.next_poll_delay_ms(attempt, jitter), |d| d.map(|ms| ms as f64))
+        outcome(self.inner.next_poll_delay_ms(attempt, jitter), |d| {
+            d.map(|ms| ms as f64)
+        })
     }
 }
 
