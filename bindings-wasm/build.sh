@@ -69,6 +69,15 @@ for snippet in "$here"/pkg/nodejs/snippets/*/js/alexpay.js; do
   echo "module.exports = { ${names//,/, } };" >> "$snippet"
 done
 
+# The raw wasm ABI declarations (InitOutput, *_bg.wasm.d.ts) type externref
+# parameters as `any`; declare them `unknown` so no export is typed `any`.
+for dts in "$here"/pkg/*/*.d.ts; do
+  sed -i -E 's/\b([a-z]): any\b/\1: unknown/g' "$dts"
+done
+if grep -nw any "$here"/pkg/*/*.d.ts | grep -v '^\S*:[0-9]*: *\*'; then
+  echo "an \`any\` is left in the TypeScript declarations" >&2; exit 1
+fi
+
 raw_size=$(stat -c %s "$raw")
 opt="$here/pkg/web/alexpay_wasm_bg.wasm"
 opt_size=$(stat -c %s "$opt")
