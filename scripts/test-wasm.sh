@@ -32,7 +32,8 @@ step() { # step <name> <command...>: runs, times and records one suite
 
 node_suite() {
   local log="$logs/node-test.log"
-  (cd "$wasm" && node --test --test-reporter=spec tests/node/) > "$log" 2>&1
+  # --experimental-wasm-modules: the bundler build loads through ES module integration.
+  (cd "$wasm" && node --experimental-wasm-modules --test --test-reporter=spec tests/node/) > "$log" 2>&1
   local rc=$?
   grep -E '^ℹ (tests|pass|fail|cancelled|duration_ms) ' "$log" | sed 's/^ℹ /node --test: /'
   if [ $rc -ne 0 ]; then
@@ -64,7 +65,7 @@ if [ ! -f "$wasm/pkg/web/alexpay_wasm_bg.wasm" ]; then
   exit 1
 fi
 step "TypeScript declarations (tsc, deno check)" types_check
-step "Node: node --test (nodejs and web builds: vectors, hostile inputs, secrets)" node_suite
+step "Node: node --test (nodejs, web and bundler builds: vectors, hostile inputs, secrets)" node_suite
 step "Chromium: web build served on 127.0.0.1 (playwright-core)" node "$wasm/tests/browser/run.mjs"
 step "Deno: web build, default init()" deno run --allow-read "$wasm/tests/deno/run.mjs"
 step "Deno: examples/deno/payout.ts" example_deno
