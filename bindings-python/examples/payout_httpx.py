@@ -33,7 +33,7 @@ def build_payout(client: alexpay.Client) -> alexpay.HttpRequest:
     return client.mobile_money_payout(
         amount=1500,
         country_id="GH",
-        phone_number="+233 24 123 4567",
+        phone_number="+233 24 123 4561",
         narration="Invoice 1042",
     )
 

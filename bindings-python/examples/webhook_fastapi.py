@@ -57,8 +57,8 @@ def create_app(
         except alexpay.WebhookError as err:
             return JSONResponse({"error": err.code}, status_code=400)
 
-        check = client.status_check(event.payout_id)
         try:
+            check = client.status_check(event.payout_id)
             resp = await sender.request(check.method, check.url, headers=check.headers)
             report = alexpay.parse_status_response(resp.status_code, resp.content)
         except httpx.TransportError:
