@@ -515,3 +515,85 @@ pub fn retry_decision(
         reason: d.reason.to_string(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    //! Plain-Rust checks of the conversions (run by `cargo test --workspace`
+    //! with the `noop` feature; the JS suites in test/ cover the addon).
+    use super::*;
+
+    fn client() -> NativeClient {
+        match create_client(
+            "pk".into(),
+            "sk_secret".into(),
+            "https://api.alexpay.test/".into(),
+            None,
+        ) {
+            Either::A(c) => c,
+            Either::B(f) => panic!("{}", f.message),
+        }
+    }
+
+    #[test]
+    fn failures_carry_camel_case_fields_and_no_secret() {
+        let Either::B(f) = client().mobile_money_payout(1.0, "GH".into(), Some(String::new()), None, None) else {
+            panic!("accepted an empty phone number");
+        };
+        assert_eq!(f.code, "invalid_phone_number");
+        assert_eq!(f.family, "validation");
+        assert_eq!(f.field.as_deref(), Some("phoneNumber"));
+        assert!(f.message.starts_with("phoneNumber: "));
+        let Either::B(f) = create_client("pk".into(), "sk_secret\n".into(), "https://a.test".into(), None) else {
+            panic!("accepted a key with a newline");
+        };
+        assert_eq!(f.field.as_deref(), Some("secretKey"));
+        assert!(!f.message.contains("sk_secret"));
+    }
+
+    #[test]
+    fn amounts_from_js_numbers() {
+        let c = client();
+        for bad in [1.5, f64::NAN, f64::INFINITY, -1.0, 0.0, 9_007_199_254_740_992.0] {
+            match c.mobile_money_payout(bad, "GH".into(), None, None, None) {
+                Either::B(f) => assert_eq!(
+                    (f.code.as_str(), f.field.as_deref()),
+                    ("invalid_amount", Some("amount"))
+                ),
+                Either::A(_) => panic!("accepted amount {bad}"),
+            }
+        }
+        let Either::A(r) = c.mobile_money_payout(9_007_199_254_740_991.0, "GH".into(), None, None, None) else {
+            panic!("refused MAX_SAFE_INTEGER");
+        };
+        assert_eq!(r.url, "https://api.alexpay.test/v1/payment/payouts/process");
+        assert!(std::str::from_utf8(&r.body.expect("body"))
+            .unwrap()
+            .starts_with("{\"amount\":9007199254740991,"));
+    }
+
+    #[test]
+    fn reports_round_trip_to_the_core() {
+        let body = br#"{"status":"success","code":200,"data":{"id":"PO_1","reference":"R","amount":"100","status":"successful","type":"payout"}}"#;
+        let report = StatusReport::from(ap::parse_status_response(200, body).unwrap());
+        assert_eq!(
+            (report.status.as_str(), report.payout_type.as_deref()),
+            ("succeeded", Some("payout"))
+        );
+        let back = ap::StatusReport::from(report);
+        assert_eq!(back, ap::parse_status_response(200, body).unwrap());
+    }
+
+    #[test]
+    fn numbers_saturate_into_core_types() {
+        assert_eq!(http_status(1e12), u16::MAX);
+        assert_eq!(http_status(-5.0), 0);
+        assert_eq!(http_status(f64::NAN), 0);
+        let Either::B(f) = retry_decision("payout".into(), -3.0, Some(500.0), None, None) else {
+            panic!("accepted attempt -3");
+        };
+        assert_eq!(
+            (f.code.as_str(), f.field.as_deref()),
+            ("invalid_argument", Some("attempt"))
+        );
+    }
+}
