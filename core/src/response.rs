@@ -124,13 +124,13 @@ fn describe(code: ErrorCode, op: Operation, http_status: u16) -> String {
         reconcile first (wait for its webhook, check its status, or look in the Alexpay dashboard)";
     match (code, op) {
         (ErrorCode::AuthenticationFailed, _) => {
-            format!("Alexpay refused the credentials (HTTP {http_status}); check public_key and secret_key")
+            format!("Alexpay refused the credentials (HTTP {http_status}); check the public and secret keys")
         }
         (ErrorCode::NotFound, Operation::StatusCheck) => {
             format!("Alexpay knows no payout with this id (HTTP {http_status})")
         }
         (ErrorCode::NotFound, Operation::Payout) => {
-            format!("Alexpay answered HTTP {http_status} (not found); check base_url")
+            format!("Alexpay answered HTTP {http_status} (not found); check the base URL")
         }
         (ErrorCode::RequestRejected, _) => format!("Alexpay rejected the request (HTTP {http_status})"),
         (ErrorCode::RateLimited, _) => format!("Alexpay is rate limiting (HTTP {http_status}); wait and retry"),
