@@ -108,13 +108,17 @@ fn confirm_webhook(event: &Bound<'_, PyAny>, report: &Bound<'_, PyAny>) -> PyRes
 ///   headers, or a list of pairs), matched case-insensitively.
 /// - ``body``: the raw body, exactly as received.
 /// - ``now``: Unix seconds from your clock (``int(time.time())``).
-/// - ``tolerance_secs``: allowed clock skew, both ways.
+/// - ``tolerance_secs``: allowed clock skew, both ways (``None`` means the
+///   default, ``DEFAULT_TOLERANCE_SECS`` = 300).
 ///
 /// Returns ``None``; raises ``WebhookError`` (``webhook_signature_invalid``,
 /// ``webhook_timestamp_out_of_range``) or ``ValidationError``
 /// (``invalid_webhook_secret``).
 #[pyfunction]
-#[pyo3(signature = (secret, headers, body, now, tolerance_secs = None))]
+#[pyo3(
+    signature = (secret, headers, body, now, tolerance_secs = None),
+    text_signature = "(secret, headers, body, now, tolerance_secs=300)"
+)]
 fn verify_webhook_signature(
     secret: &Bound<'_, PyAny>,
     headers: &Bound<'_, PyAny>,
