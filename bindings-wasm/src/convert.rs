@@ -247,8 +247,8 @@ fn pair(entry: &JsValue) -> JsResult<(String, JsValue)> {
     ))
 }
 
-/// Webhook headers: a plain object, a `Headers` (or anything with
-/// `entries()`, such as a Map), or an array of `[name, value]` pairs.
+/// Webhook headers: a plain object, a `Headers`, a `Map`, or an array (any
+/// iterable) of `[name, value]` pairs.
 pub(crate) fn headers(value: &JsValue) -> JsResult<Vec<(String, String)>> {
     let mut out = Vec::new();
     let mut push = |(name, value): (String, JsValue)| -> JsResult<()> {
@@ -257,30 +257,33 @@ pub(crate) fn headers(value: &JsValue) -> JsResult<Vec<(String, String)>> {
         }
         Ok(())
     };
-    if Array::is_array(value) {
-        for entry in Array::from(value).iter() {
-            push(pair(&entry)?)?;
-        }
-    } else if value.is_object() {
-        let entries = get(value.unchecked_ref(), "entries")?;
-        if let Some(entries) = entries.dyn_ref::<js_sys::Function>() {
-            let iterator = entries.call0(value)?;
-            let iterator = js_sys::try_iter(&iterator)?
-                .ok_or_else(|| type_error("headers: entries() did not return an iterator"))?;
+    if !value.is_object() {
+        return Err(wrong_type(
+            "headers",
+            "a plain object, a Headers, a Map or an array of [name, value] pairs",
+            value,
+        ));
+    }
+    // Iterables of pairs first (arrays, Headers, Map, generators), then
+    // anything with entries(), then a plain record (Node's IncomingHttpHeaders).
+    let iterator = match js_sys::try_iter(value)? {
+        Some(iterator) => Some(iterator),
+        None => match get(value.unchecked_ref(), "entries")?.dyn_ref::<js_sys::Function>() {
+            Some(entries) => js_sys::try_iter(&entries.call0(value)?)?,
+            None => None,
+        },
+    };
+    match iterator {
+        Some(iterator) => {
             for entry in iterator {
                 push(pair(&entry?)?)?;
             }
-        } else {
+        }
+        None => {
             for entry in Object::entries(value.unchecked_ref()).iter() {
                 push(pair(&entry)?)?;
             }
         }
-    } else {
-        return Err(wrong_type(
-            "headers",
-            "a plain object, a Headers or an array of [name, value] pairs",
-            value,
-        ));
     }
     Ok(out)
 }

@@ -102,11 +102,12 @@ export interface HeaderEntries {
   entries(): Iterable<[string, string]>;
 }
 
-/** Webhook request headers, matched case-insensitively. */
+/** Webhook request headers, matched case-insensitively: a plain record, a
+ * `Headers`, a `Map`, or `[name, value]` pairs. */
 export type WebhookHeaders =
-  | Record<string, string | string[] | undefined>
+  | Record<string, string | string[] | number | undefined>
   | HeaderEntries
-  | ReadonlyArray<readonly [string, string]>;
+  | Iterable<readonly [string, string]>;
 
 /** What `PayoutTracker.observe` folds in: a parsed object or a raw status string. */
 export type Observation = string | Payout | StatusReport | WebhookEvent | Confirmation;

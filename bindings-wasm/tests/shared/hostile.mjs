@@ -116,6 +116,8 @@ function cases(api) {
     OK("verify: plain object headers", () => api.verifyWebhookSignature(WEBHOOK_SECRET, signed(), hook, now), (r) => r === undefined),
     OK("verify: Headers instance (where the runtime has Headers)", () => (typeof Headers === "function" ? api.verifyWebhookSignature(WEBHOOK_SECRET, new Headers(signed()), hook, now) : undefined), (r) => r === undefined),
     OK("verify: [name, value] pairs, names in any case", () => api.verifyWebhookSignature(WEBHOOK_SECRET, Object.entries(signed()).map(([k, v]) => [k.toUpperCase(), v]), new TextEncoder().encode(hook), now), (r) => r === undefined),
+    OK("verify: a generator of pairs", () => api.verifyWebhookSignature(WEBHOOK_SECRET, (function* () { yield* Object.entries(signed()); })(), hook, now), (r) => r === undefined),
+    OK("verify: numeric header value (webhook-timestamp as a number)", () => api.verifyWebhookSignature(WEBHOOK_SECRET, { ...signed(), "webhook-timestamp": now }, hook, now), (r) => r === undefined),
     OK("verify: ArrayBuffer body", () => api.verifyWebhookSignature(WEBHOOK_SECRET, signed(), new TextEncoder().encode(hook).buffer, now), (r) => r === undefined),
     T("verify: parsed object body asks for the raw body", () => api.verifyWebhookSignature(WEBHOOK_SECRET, signed(), JSON.parse(hook), now), "raw body"),
     T("verify: headers null", () => api.verifyWebhookSignature(WEBHOOK_SECRET, null, hook, now), "headers"),
