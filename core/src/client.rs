@@ -40,6 +40,9 @@ pub struct Client {
     user_agent: String,
 }
 
+/// Longest key we put into a header.
+const MAX_KEY_LEN: usize = 256;
+
 /// Keys go into header values: no whitespace or control characters (CR/LF
 /// would be header injection), ASCII only. The message never echoes the key.
 fn key(value: &str, field: Field) -> Result<String> {
@@ -55,6 +58,13 @@ fn key(value: &str, field: Field) -> Result<String> {
             ErrorCode::InvalidCredentials,
             field,
             "must be printable ASCII with no whitespace or control characters",
+        ));
+    }
+    if value.len() > MAX_KEY_LEN {
+        return Err(Error::field(
+            ErrorCode::InvalidCredentials,
+            field,
+            "is longer than 256 characters",
         ));
     }
     Ok(value.to_string())

@@ -179,6 +179,12 @@ impl Error {
         }
     }
 
+    /// For bindings: a value their language cannot hand to the core (an int
+    /// out of range, text that is not valid Unicode) as `invalid_argument`.
+    pub fn invalid_argument(field: Field, reason: impl Into<String>) -> Self {
+        Error::field(ErrorCode::InvalidArgument, field, reason)
+    }
+
     pub fn code(&self) -> ErrorCode {
         self.code
     }

@@ -52,8 +52,40 @@ pub(crate) fn code(obj: &Map<String, Value>) -> Option<String> {
     string(obj, "code").map(|c| c.trim().to_string())
 }
 
+/// Words after which a server echoing request headers would print a credential.
+const CREDENTIAL_MARKERS: [&str; 5] = ["secret", "key", "token", "password", "authorization"];
+
+fn names_credential(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    CREDENTIAL_MARKERS.iter().any(|m| lower.contains(m))
+}
+
+/// Masks one word of an excerpt if it could be (or carry) a credential.
+fn mask(word: &str, after_marker: bool) -> String {
+    const REDACTED: &str = "[redacted]";
+    if after_marker {
+        return REDACTED.to_string();
+    }
+    if let Some(at) = word.find([':', '=']) {
+        if names_credential(&word[..at]) && at + 1 < word.len() {
+            return format!("{}{REDACTED}", &word[..=at]);
+        }
+    }
+    let longest_token = word
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .map(str::len)
+        .max()
+        .unwrap_or(0);
+    if longest_token >= 20 {
+        REDACTED.to_string()
+    } else {
+        word.to_string()
+    }
+}
+
 /// An excerpt of an unexpected body that is short and cannot carry a key:
-/// printable ASCII only, long token-like runs (where keys would hide) masked.
+/// printable ASCII only; long token-like runs (where keys hide) and whatever
+/// follows a credential-like name (`secret-key: ...`, `token=...`) masked.
 pub(crate) fn excerpt(body: &[u8]) -> String {
     const MAX: usize = 80;
     // Only the head matters; never walk a multi-megabyte body.
@@ -62,26 +94,33 @@ pub(crate) fn excerpt(body: &[u8]) -> String {
         .chars()
         .map(|c| if c.is_ascii_graphic() || c == ' ' { c } else { ' ' })
         .collect();
-    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let masked: Vec<String> = collapsed
-        .split(' ')
-        .map(|word| {
-            let longest_token = word
-                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
-                .map(str::len)
-                .max()
-                .unwrap_or(0);
-            if longest_token >= 20 {
-                "[redacted]".to_string()
-            } else {
-                word.to_string()
-            }
-        })
-        .collect();
+    let mut masked = Vec::new();
+    let mut after_marker = false;
+    for word in text.split_whitespace() {
+        masked.push(mask(word, after_marker));
+        after_marker = names_credential(word) && (word.ends_with(':') || word.ends_with('='));
+    }
     let joined = masked.join(" ");
     if joined.chars().count() > MAX {
         format!("{}...", joined.chars().take(MAX).collect::<String>())
     } else {
         joined
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::excerpt;
+
+    #[test]
+    fn excerpts_mask_echoed_credentials() {
+        assert_eq!(
+            excerpt(b"secret-key: sk_test_sandbox public-key: pk_1"),
+            "secret-key: [redacted] public-key: [redacted]"
+        );
+        assert_eq!(excerpt(b"bad token=abc123 here"), "bad token=[redacted] here");
+        assert_eq!(excerpt(b"id 0123456789abcdefghij0123 end"), "id [redacted] end");
+        assert_eq!(excerpt(b"<h1>502 Bad Gateway</h1>"), "<h1>502 Bad Gateway</h1>");
+        assert_eq!(excerpt(b"Key rotation needed"), "Key rotation needed");
     }
 }
