@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# All benchmarks (issue 7, Performance; figures in BENCHMARKS.md), one command:
+#   Rust core (criterion, next to the serde_json::Value floor),
+#   Python binding vs pure Python vs pydantic v2,
+#   Node binding and wasm-in-Node vs plain JS vs zod, wasm size and start-up.
+# Builds a binding only when its artifact is missing (as soak-memory.sh does).
+# Harnesses print figures; nothing here fails on a timing.
+# usage: scripts/bench.sh [runs]   (default 3 runs of the Python and JS
+#        harnesses, medians printed at the end; BENCH_QUICK=1 for a smoke run)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs="${1:-${BENCH_RUNS:-3}}"
+quick=()
+criterion=()
+if [ "${BENCH_QUICK:-0}" = 1 ]; then
+  quick=(--quick)
+  criterion=(--warm-up-time 1 --measurement-time 2)
+fi
+out=target/bench
+mkdir -p "$out"
+rm -f "$out"/py.*.json "$out"/js.*.json
+
+.venv/bin/python -c "import alexpay" 2>/dev/null || bash scripts/test-python.sh
+ls bindings-node/*.node >/dev/null 2>&1 || bash scripts/test-node.sh
+[ -f bindings-wasm/pkg/nodejs/alexpay_wasm.js ] || bash scripts/test-wasm.sh
+# Baselines: pydantic v2 from PyPI into the project venv, zod from npm.
+.venv/bin/python -c "import pydantic, sys; sys.exit(not pydantic.VERSION.startswith('2.'))" 2>/dev/null ||
+  .venv/bin/pip install --quiet "pydantic>=2,<3"
+if [ ! -d bench/js/node_modules/zod ] || [ bench/js/package-lock.json -nt bench/js/node_modules/.package-lock.json ]; then
+  (cd bench/js && npm install --no-audit --no-fund --loglevel=error)
+fi
+
+echo "== machine: $(nproc) cores; $(uptime | sed 's/.*load average/load average/')"
+echo "== Rust core (criterion): cargo bench -p alexpay-core --bench core"
+cargo bench -p alexpay-core --bench core -- "${criterion[@]}" 2>&1 | grep -E '^[a-z_]+ +time:|^[a-z_]+$|^ +time:' || true
+
+for i in $(seq 1 "$runs"); do
+  echo "== run $i/$runs: Python (bench/python/bench.py)"
+  .venv/bin/python bench/python/bench.py "${quick[@]}" --json "$out/py.$i.json"
+  echo "== run $i/$runs: Node + wasm (bench/js/bench.mjs)"
+  node bench/js/bench.mjs "${quick[@]}" --json "$out/js.$i.json"
+done
+
+echo "== load after: $(uptime | sed 's/.*load average/load average/')"
+echo "== medians over $runs run(s)"
+.venv/bin/python bench/summarize.py "$out" target/criterion
