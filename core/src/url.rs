@@ -37,7 +37,42 @@ pub(crate) fn check_http_url(raw: &str, allow_query: bool) -> Result<String, Str
     if !allow_query && (tail.contains('?') || tail.contains('#')) {
         return Err("must not contain a query string or fragment".into());
     }
+    check_tail(tail, allow_query)?;
     Ok(format!("{scheme}://{rest}"))
+}
+
+/// RFC 3986 characters allowed unescaped in a path, query or fragment.
+fn url_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:@/?#%".contains(c)
+}
+
+/// Path, query and fragment: only URL characters, well-formed `%XX`; a base
+/// URL's path also has no empty or dot segments, so built paths never hold
+/// `//` and cannot climb out of the base.
+fn check_tail(tail: &str, allow_query: bool) -> Result<(), String> {
+    if let Some(bad) = tail.chars().find(|&c| !url_char(c)) {
+        return Err(format!("contains '{bad}', which must be percent-encoded"));
+    }
+    let bytes = tail.as_bytes();
+    for (i, _) in tail.match_indices('%') {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit));
+        if !hex {
+            return Err("has a '%' that is not followed by two hex digits".into());
+        }
+    }
+    if !allow_query {
+        let path = tail.trim_end_matches('/');
+        let bad_segment = path
+            .split('/')
+            .skip(1)
+            .any(|seg| seg.is_empty() || seg == "." || seg == "..");
+        if bad_segment {
+            return Err("has an empty, '.' or '..' path segment".into());
+        }
+    }
+    Ok(())
 }
 
 /// Splits `host[:port]` and checks both parts.
@@ -124,5 +159,19 @@ mod tests {
         assert!(check_http_url("https://[::1", false).is_err());
         assert!(check_http_url("http://[::1]:8080/", false).is_ok());
         assert!(check_http_url("https://a..b", false).is_err());
+    }
+
+    #[test]
+    fn paths_are_strict_for_base_urls() {
+        assert_eq!(
+            check_http_url("https://a.b/api/v2/", false).unwrap(),
+            "https://a.b/api/v2/"
+        );
+        assert!(check_http_url("https://a.b/api//v2", false).is_err());
+        assert!(check_http_url("https://a.b/api/../admin", false).is_err());
+        assert!(check_http_url("https://a.b/<x>", false).is_err());
+        assert!(check_http_url("https://a.b/%2", false).is_err());
+        assert!(check_http_url("https://a.b/hook?x=%20&y=1#f", true).is_ok());
+        assert!(check_http_url("https://a.b/hook?x={1}", true).is_err());
     }
 }
