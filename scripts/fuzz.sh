@@ -24,7 +24,14 @@ for path in glob.glob("tests/vectors/*.json"):
                 open(f"core/fuzz/corpus/{target}/{name}", "wb").write(body.encode())
 PY
 
+mkdir -p core/fuzz/artifacts
 for t in "${targets[@]}"; do
   echo "== fuzzing $t for ${secs}s"
-  (cd core/fuzz && cargo +nightly fuzz run "$t" -- -max_total_time="$secs" -max_len=4096 2>&1 | tail -n 5)
+  log="core/fuzz/artifacts/$t.log"
+  if ! (cd core/fuzz && cargo +nightly fuzz run "$t" -- -max_total_time="$secs" -max_len=4096) >"$log" 2>&1; then
+    grep -E "panicked|assertion|SUMMARY|Test unit written" "$log" || tail -n 20 "$log"
+    echo "fuzz: $t crashed; reproduce with: cd core/fuzz && cargo +nightly fuzz run $t <artifact>" >&2
+    exit 1
+  fi
+  grep -E "^Done [0-9]+ runs" "$log"
 done
