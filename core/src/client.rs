@@ -120,7 +120,7 @@ impl Client {
         ]
     }
 
-    fn post_json(&self, path: &str, body: String) -> HttpRequest {
+    fn post_json(&self, path: &str, body: Vec<u8>) -> HttpRequest {
         let mut headers = self.auth_headers();
         headers.push(("content-type".into(), "application/json".into()));
         headers.push(("accept".into(), "application/json".into()));
@@ -129,7 +129,7 @@ impl Client {
             method: "POST",
             url: format!("{}{}", self.base_url, path),
             headers,
-            body: Some(body.into_bytes()),
+            body: Some(body),
         }
     }
 

@@ -1,5 +1,7 @@
 //! Payout request inputs and their wire body.
 
+use std::io::Write;
+
 use crate::error::Result;
 use crate::field::Field;
 use crate::text;
@@ -40,19 +42,20 @@ struct Body {
     webhook_url: Option<String>,
 }
 
-fn json_str(s: &str) -> String {
-    // Serialising a &str cannot fail; the fallback keeps this panic-free.
-    serde_json::to_string(s).unwrap_or_else(|_| String::from("\"\""))
+/// Appends `s` as a JSON string (serde_json's escaping) without a temporary
+/// String. Writing to a Vec cannot fail, and neither can serialising a &str.
+fn push_json_str(out: &mut Vec<u8>, s: &str) {
+    let _ = serde_json::to_writer(&mut *out, s);
 }
 
 impl Body {
-    fn encode(&self) -> String {
-        let mut out = format!(
-            "{{\"amount\":{},\"countryId\":{},\"transfer_to\":{}",
-            self.amount,
-            json_str(&self.country_id),
-            json_str(self.transfer_to)
-        );
+    /// The body bytes, written into one buffer (no per-field allocations).
+    fn encode(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(192);
+        let _ = write!(out, "{{\"amount\":{},\"countryId\":", self.amount);
+        push_json_str(&mut out, &self.country_id);
+        out.extend_from_slice(b",\"transfer_to\":");
+        push_json_str(&mut out, self.transfer_to);
         let optional = [
             ("momo_phone_number", &self.momo_phone_number),
             ("bank_id", &self.bank_id),
@@ -62,10 +65,11 @@ impl Body {
         ];
         for (name, value) in optional {
             if let Some(v) = value {
-                out.push_str(&format!(",\"{name}\":{}", json_str(v)));
+                let _ = write!(out, ",\"{name}\":");
+                push_json_str(&mut out, v);
             }
         }
-        out.push('}');
+        out.push(b'}');
         out
     }
 }
@@ -75,7 +79,7 @@ fn optional(value: &Option<String>, check: impl Fn(&str) -> Result<String>) -> R
 }
 
 impl MobileMoneyPayout {
-    pub(crate) fn to_body(&self) -> Result<String> {
+    pub(crate) fn to_body(&self) -> Result<Vec<u8>> {
         Ok(Body {
             amount: text::amount(self.amount)?,
             country_id: text::country_id(&self.country_id)?,
@@ -91,7 +95,7 @@ impl MobileMoneyPayout {
 }
 
 impl BankPayout {
-    pub(crate) fn to_body(&self) -> Result<String> {
+    pub(crate) fn to_body(&self) -> Result<Vec<u8>> {
         Ok(Body {
             amount: text::amount(self.amount)?,
             country_id: text::country_id(&self.country_id)?,

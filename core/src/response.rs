@@ -165,13 +165,15 @@ fn failure(code: ErrorCode, op: Operation, http_status: u16, body: &[u8], env: O
     Error::api(code, failure, reason)
 }
 
-/// The `data` object of a successful envelope, or the typed failure.
-fn success_data(op: Operation, http_status: u16, body: &[u8]) -> Result<Map<String, Value>> {
+/// A successful envelope split into the envelope (without `data`) and its
+/// `data` object, or the typed failure. Parses the body once and moves `data`
+/// out instead of cloning it.
+fn success_data(op: Operation, http_status: u16, body: &[u8]) -> Result<(Map<String, Value>, Map<String, Value>)> {
     let env = object(body);
     if !(200..=299).contains(&http_status) {
         return Err(failure(classify(http_status), op, http_status, body, env.as_ref()));
     }
-    let Some(env) = env.filter(looks_like_envelope) else {
+    let Some(mut env) = env.filter(looks_like_envelope) else {
         return Err(failure(ErrorCode::UnexpectedResponse, op, http_status, body, None));
     };
     if !envelope_ok(&env) {
@@ -184,8 +186,8 @@ fn success_data(op: Operation, http_status: u16, body: &[u8]) -> Result<Map<Stri
         };
         return Err(failure(code, op, http_status, body, Some(&env)));
     }
-    match env.get("data") {
-        Some(Value::Object(data)) => Ok(data.clone()),
+    match env.remove("data") {
+        Some(Value::Object(data)) => Ok((env, data)),
         _ => Err(failure(ErrorCode::UnexpectedResponse, op, http_status, body, None)),
     }
 }
@@ -202,12 +204,12 @@ fn status_of(data: &Map<String, Value>) -> (PayoutStatus, String) {
 /// Parses the answer to `POST /v1/payment/payouts/process`.
 pub fn parse_payout_response(http_status: u16, body: &[u8]) -> Result<Payout> {
     let op = Operation::Payout;
-    let data = success_data(op, http_status, body)?;
+    let (env, data) = success_data(op, http_status, body)?;
     let payout_id = tolerant::id(&data, "payout_id")
         .or_else(|| tolerant::id(&data, "id"))
         .ok_or_else(|| missing_id(op, http_status, body))?;
     let (status, raw_status) = status_of(&data);
-    let message = object(body).and_then(|env| tolerant::string(&env, "message"));
+    let message = tolerant::string(&env, "message");
     Ok(Payout {
         payout_id,
         amount: tolerant::number(&data, "amount"),
@@ -220,7 +222,7 @@ pub fn parse_payout_response(http_status: u16, body: &[u8]) -> Result<Payout> {
 /// Parses the answer to `GET /v1/payment/{id}/check`.
 pub fn parse_status_response(http_status: u16, body: &[u8]) -> Result<StatusReport> {
     let op = Operation::StatusCheck;
-    let data = success_data(op, http_status, body)?;
+    let (_, data) = success_data(op, http_status, body)?;
     let id = tolerant::id(&data, "id")
         .or_else(|| tolerant::id(&data, "payout_id"))
         .ok_or_else(|| missing_id(op, http_status, body))?;
