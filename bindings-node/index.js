@@ -235,14 +235,17 @@ function hide(target, key, value) {
  * [REDACTED], so logging the request never leaks the key (fetch reads only
  * the RequestInit members it knows). `request.headers` itself is a bare
  * record holding the key, as fetch needs it.
+ *
+ * `r` is the addon's flat array `[method, url, body | null, name1, value1,
+ * ...]` (one array crosses the boundary instead of an object of arrays).
  */
 function makeRequest(r) {
   const headers = {}
-  for (const [name, value] of r.headers) headers[name] = value
+  for (let i = 3; i < r.length; i += 2) headers[r[i]] = r[i + 1]
   // The headers object stays a bare record: undici's fetch converts every own
   // property of it, enumerable or not, symbols included, into a header.
-  const request = { method: r.method, url: r.url, headers }
-  if (r.body !== undefined && r.body !== null) request.body = r.body
+  const request = { method: r[0], url: r[1], headers }
+  if (r[2] !== null && r[2] !== undefined) request.body = Buffer.from(r[2], 'utf8')
   hide(request, 'toJSON', function toJSON() {
     return redactedRequest(this)
   })
@@ -333,6 +336,53 @@ class Client {
 }
 
 // ------------------------------------------------------------------ responses
+// The addon returns results as flat arrays of slots (`null` when absent), in
+// the field order of the Rust structs; these build the plain objects, leaving
+// absent optionals out. Much cheaper than N-API setting each named property.
+
+function payoutFrom(s) {
+  const p = { payoutId: s[0] }
+  if (s[1] !== null) p.amount = s[1]
+  p.status = s[2]
+  p.rawStatus = s[3]
+  if (s[4] !== null) p.message = s[4]
+  return p
+}
+
+function statusReportFrom(s) {
+  const r = { id: s[0] }
+  if (s[1] !== null) r.reference = s[1]
+  if (s[2] !== null) r.amount = s[2]
+  if (s[3] !== null) r.charge = s[3]
+  if (s[4] !== null) r.currency = s[4]
+  r.status = s[5]
+  r.rawStatus = s[6]
+  if (s[7] !== null) r.environment = s[7]
+  if (s[8] !== null) r.type = s[8]
+  if (s[9] !== null) r.method = s[9]
+  if (s[10] !== null) r.operator = s[10]
+  if (s[11] !== null) r.narration = s[11]
+  if (s[12] !== null) r.isDisbursed = s[12]
+  if (s[13] !== null) r.createdAt = s[13]
+  if (s[14] !== null) r.updatedAt = s[14]
+  return r
+}
+
+function webhookEventFrom(s) {
+  const e = { payoutId: s[0] }
+  if (s[1] !== null) e.reference = s[1]
+  e.status = s[2]
+  e.rawStatus = s[3]
+  if (s[4] !== null) e.amount = s[4]
+  e.raw = s[5]
+  return e
+}
+
+function confirmationFrom(s) {
+  const c = { payoutId: s[0], status: s[1], rawStatus: s[2] }
+  if (s[3] !== null) c.amount = s[3]
+  return c
+}
 
 function httpStatus(value) {
   return integer(value, 'httpStatus', 0, 65535)
@@ -342,14 +392,14 @@ function httpStatus(value) {
 function parsePayoutResponse(status, body) {
   const s = httpStatus(status)
   const b = bytes(body, 'body', 'response body')
-  return call(() => native.parsePayoutResponse(s, b))
+  return payoutFrom(call(() => native.parsePayoutResponse(s, b)))
 }
 
 /** Parses Alexpay's answer to a status check. */
 function parseStatusResponse(status, body) {
   const s = httpStatus(status)
   const b = bytes(body, 'body', 'response body')
-  return call(() => native.parseStatusResponse(s, b))
+  return statusReportFrom(call(() => native.parseStatusResponse(s, b)))
 }
 
 // ------------------------------------------------------------------ webhooks
@@ -357,7 +407,7 @@ function parseStatusResponse(status, body) {
 /** Parses a webhook from its raw body (never a parsed object). */
 function parseWebhook(body) {
   const b = bytes(body, 'body', 'webhook request body')
-  return call(() => native.parseWebhook(b))
+  return webhookEventFrom(call(() => native.parseWebhook(b)))
 }
 
 function rawStatusOf(o, name) {
@@ -365,43 +415,43 @@ function rawStatusOf(o, name) {
   return requiredText(raw, `${name}.rawStatus`)
 }
 
+/**
+ * The event's fields the core's check reads, after type-checking the others
+ * the caller may have touched: `[payoutId, reference, rawStatus, amount]`.
+ */
 function webhookEventArg(event) {
   if (!isObject(event) || ArrayBuffer.isView(event)) {
     throw typeError(`event must be the WebhookEvent returned by parseWebhook(), got ${describe(event)}`)
   }
-  return {
-    payoutId: requiredText(event.payoutId, 'event.payoutId'),
-    reference: optionalText(event.reference, 'event.reference'),
-    status: '',
-    rawStatus: rawStatusOf(event, 'event'),
-    amount: optionalNumber(event.amount, 'event.amount'),
-    raw: optionalText(event.raw, 'event.raw') || '',
-  }
+  const payoutId = requiredText(event.payoutId, 'event.payoutId')
+  const reference = optionalText(event.reference, 'event.reference')
+  const rawStatus = rawStatusOf(event, 'event')
+  const amount = optionalNumber(event.amount, 'event.amount')
+  optionalText(event.raw, 'event.raw')
+  return [payoutId, reference, rawStatus, amount]
 }
 
 const REPORT_TEXT = ['reference', 'currency', 'environment', 'type', 'method', 'operator', 'narration', 'createdAt', 'updatedAt']
 
+/** The same for a report: every field type-checked, `[id, reference, rawStatus, amount]` returned. */
 function statusReportArg(report) {
   if (!isObject(report) || ArrayBuffer.isView(report)) {
     throw typeError(`report must be the StatusReport returned by parseStatusResponse(), got ${describe(report)}`)
   }
-  const out = {
-    id: requiredText(report.id, 'report.id'),
-    status: '',
-    rawStatus: rawStatusOf(report, 'report'),
-    amount: optionalNumber(report.amount, 'report.amount'),
-    charge: optionalNumber(report.charge, 'report.charge'),
-    isDisbursed: optionalBoolean(report.isDisbursed, 'report.isDisbursed'),
-  }
-  for (const key of REPORT_TEXT) out[key] = optionalText(report[key], `report.${key}`)
-  return out
+  const id = requiredText(report.id, 'report.id')
+  const rawStatus = rawStatusOf(report, 'report')
+  const amount = optionalNumber(report.amount, 'report.amount')
+  optionalNumber(report.charge, 'report.charge')
+  optionalBoolean(report.isDisbursed, 'report.isDisbursed')
+  for (const key of REPORT_TEXT) optionalText(report[key], `report.${key}`)
+  return [id, report.reference, rawStatus, amount]
 }
 
 /** Confirms a webhook against the status check fetched for its payout: the report is the truth. */
 function confirmWebhook(event, report) {
   const e = webhookEventArg(event)
   const r = statusReportArg(report)
-  return call(() => native.confirmWebhook(e, r))
+  return confirmationFrom(call(() => native.confirmWebhook(e[0], e[1], e[2], e[3], r[0], r[1], r[2], r[3])))
 }
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER

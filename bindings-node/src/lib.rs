@@ -11,8 +11,27 @@
 //! `cargo test --workspace` builds this crate without Node.js.
 
 use alexpay_core as ap;
-use napi::bindgen_prelude::{Buffer, Either};
+use napi::bindgen_prelude::{BufferSlice, Either, Either3};
 use napi_derive::napi;
+
+/// One field of a result that crosses the boundary as a flat array: text,
+/// number or boolean, `null` when absent. Setting one array element per
+/// field is much cheaper in N-API than `napi_set_named_property` per field
+/// (which builds and internalises the key string every call); `index.js`
+/// builds the plain object from the slots, whose order is fixed below.
+pub type Slot = Option<Either3<String, f64, bool>>;
+
+fn text(v: Option<String>) -> Slot {
+    v.map(Either3::A)
+}
+
+fn number(v: Option<f64>) -> Slot {
+    v.map(Either3::B)
+}
+
+fn flag(v: Option<bool>) -> Slot {
+    v.map(Either3::C)
+}
 
 /// A core error as data: the wrapper builds an `AlexpayError` from it.
 #[napi]
@@ -85,25 +104,25 @@ fn saturate(value: f64, max: f64) -> f64 {
 
 // ---------------------------------------------------------------- requests
 
-/// A built request before the wrapper turns `headers` into a plain object.
-#[napi(object)]
-pub struct NativeRequest {
-    pub method: String,
-    pub url: String,
-    /// `[name, value]` pairs in the core's fixed order, names lowercase.
-    pub headers: Vec<(String, String)>,
-    pub body: Option<Buffer>,
-}
-
-impl From<ap::HttpRequest> for NativeRequest {
-    fn from(r: ap::HttpRequest) -> Self {
-        NativeRequest {
-            method: r.method.to_string(),
-            url: r.url,
-            headers: r.headers,
-            body: r.body.map(Buffer::from),
-        }
+/// A built request as one flat array of strings: `[method, url, body | null,
+/// name1, value1, name2, value2, ...]`, header names lowercase in the core's
+/// fixed order. The body is the core's UTF-8 JSON text (the wrapper makes the
+/// Buffer): one array instead of an object, five pair arrays and an external
+/// buffer.
+fn request_slots(r: ap::HttpRequest) -> Vec<Option<String>> {
+    let mut out = Vec::with_capacity(3 + 2 * r.headers.len());
+    out.push(Some(r.method.to_string()));
+    out.push(Some(r.url));
+    // The core builds bodies from Strings, so they are always UTF-8.
+    out.push(
+        r.body
+            .map(|b| String::from_utf8(b).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())),
+    );
+    for (name, value) in r.headers {
+        out.push(Some(name));
+        out.push(Some(value));
     }
+    out
 }
 
 /// A validated configuration; holds the secret key on the Rust side only.
@@ -156,7 +175,7 @@ impl NativeClient {
         phone_number: Option<String>,
         narration: Option<String>,
         webhook_url: Option<String>,
-    ) -> Either<NativeRequest, NativeFailure> {
+    ) -> Either<Vec<Option<String>>, NativeFailure> {
         let amount = match ap::amount_from_f64(amount) {
             Ok(a) => a,
             Err(e) => return fail(e),
@@ -168,7 +187,7 @@ impl NativeClient {
             narration,
             webhook_url,
         };
-        outcome(self.inner.mobile_money_payout(&payout), NativeRequest::from)
+        outcome(self.inner.mobile_money_payout(&payout), request_slots)
     }
 
     /// An absent `bank_id`/`account_number` is passed as `""`, which the core
@@ -182,7 +201,7 @@ impl NativeClient {
         account_number: String,
         narration: Option<String>,
         webhook_url: Option<String>,
-    ) -> Either<NativeRequest, NativeFailure> {
+    ) -> Either<Vec<Option<String>>, NativeFailure> {
         let amount = match ap::amount_from_f64(amount) {
             Ok(a) => a,
             Err(e) => return fail(e),
@@ -195,12 +214,12 @@ impl NativeClient {
             narration,
             webhook_url,
         };
-        outcome(self.inner.bank_payout(&payout), NativeRequest::from)
+        outcome(self.inner.bank_payout(&payout), request_slots)
     }
 
     #[napi]
-    pub fn status_check(&self, payout_id: String) -> Either<NativeRequest, NativeFailure> {
-        outcome(self.inner.status_check(&payout_id), NativeRequest::from)
+    pub fn status_check(&self, payout_id: String) -> Either<Vec<Option<String>>, NativeFailure> {
+        outcome(self.inner.status_check(&payout_id), request_slots)
     }
 }
 
@@ -213,6 +232,19 @@ pub struct Payout {
     pub status: String,
     pub raw_status: String,
     pub message: Option<String>,
+}
+
+impl Payout {
+    /// `[payoutId, amount, status, rawStatus, message]`
+    fn into_slots(self) -> Vec<Slot> {
+        vec![
+            text(Some(self.payout_id)),
+            number(self.amount),
+            text(Some(self.status)),
+            text(Some(self.raw_status)),
+            text(self.message),
+        ]
+    }
 }
 
 impl From<ap::Payout> for Payout {
@@ -245,6 +277,31 @@ pub struct StatusReport {
     pub is_disbursed: Option<bool>,
     pub created_at: Option<String>,
     pub updated_at: Option<String>,
+}
+
+impl StatusReport {
+    /// `[id, reference, amount, charge, currency, status, rawStatus,
+    /// environment, type, method, operator, narration, isDisbursed,
+    /// createdAt, updatedAt]` (the order of the struct's fields).
+    fn into_slots(self) -> Vec<Slot> {
+        vec![
+            text(Some(self.id)),
+            text(self.reference),
+            number(self.amount),
+            number(self.charge),
+            text(self.currency),
+            text(Some(self.status)),
+            text(Some(self.raw_status)),
+            text(self.environment),
+            text(self.payout_type),
+            text(self.method),
+            text(self.operator),
+            text(self.narration),
+            flag(self.is_disbursed),
+            text(self.created_at),
+            text(self.updated_at),
+        ]
+    }
 }
 
 impl From<ap::StatusReport> for StatusReport {
@@ -297,22 +354,20 @@ fn http_status(value: f64) -> u16 {
     saturate(value, f64::from(u16::MAX)) as u16
 }
 
-/// Parses the answer to a payout initiation.
+/// Parses the answer to a payout initiation: `Payout` slots.
 #[napi]
-pub fn parse_payout_response(http_status_code: f64, body: Buffer) -> Either<Payout, NativeFailure> {
-    outcome(
-        ap::parse_payout_response(http_status(http_status_code), &body),
-        Payout::from,
-    )
+pub fn parse_payout_response(http_status_code: f64, body: BufferSlice) -> Either<Vec<Slot>, NativeFailure> {
+    outcome(ap::parse_payout_response(http_status(http_status_code), &body), |p| {
+        Payout::from(p).into_slots()
+    })
 }
 
-/// Parses the answer to a status check.
+/// Parses the answer to a status check: `StatusReport` slots.
 #[napi]
-pub fn parse_status_response(http_status_code: f64, body: Buffer) -> Either<StatusReport, NativeFailure> {
-    outcome(
-        ap::parse_status_response(http_status(http_status_code), &body),
-        StatusReport::from,
-    )
+pub fn parse_status_response(http_status_code: f64, body: BufferSlice) -> Either<Vec<Slot>, NativeFailure> {
+    outcome(ap::parse_status_response(http_status(http_status_code), &body), |r| {
+        StatusReport::from(r).into_slots()
+    })
 }
 
 // ---------------------------------------------------------------- webhooks
@@ -326,6 +381,20 @@ pub struct WebhookEvent {
     pub amount: Option<f64>,
     /// The body exactly as received (UTF-8 text).
     pub raw: String,
+}
+
+impl WebhookEvent {
+    /// `[payoutId, reference, status, rawStatus, amount, raw]`
+    fn into_slots(self) -> Vec<Slot> {
+        vec![
+            text(Some(self.payout_id)),
+            text(self.reference),
+            text(Some(self.status)),
+            text(Some(self.raw_status)),
+            number(self.amount),
+            text(Some(self.raw)),
+        ]
+    }
 }
 
 impl From<ap::WebhookEvent> for WebhookEvent {
@@ -362,6 +431,18 @@ pub struct Confirmation {
     pub amount: Option<f64>,
 }
 
+impl Confirmation {
+    /// `[payoutId, status, rawStatus, amount]`
+    fn into_slots(self) -> Vec<Slot> {
+        vec![
+            text(Some(self.payout_id)),
+            text(Some(self.status)),
+            text(Some(self.raw_status)),
+            number(self.amount),
+        ]
+    }
+}
+
 impl From<ap::Confirmation> for Confirmation {
     fn from(c: ap::Confirmation) -> Self {
         Confirmation {
@@ -373,18 +454,71 @@ impl From<ap::Confirmation> for Confirmation {
     }
 }
 
-/// Parses a webhook from its raw body.
+/// Parses a webhook from its raw body: `WebhookEvent` slots.
 #[napi]
-pub fn parse_webhook(body: Buffer) -> Either<WebhookEvent, NativeFailure> {
-    outcome(ap::parse_webhook(&body), WebhookEvent::from)
+pub fn parse_webhook(body: BufferSlice) -> Either<Vec<Slot>, NativeFailure> {
+    outcome(ap::parse_webhook(&body), |e| WebhookEvent::from(e).into_slots())
 }
 
 /// Confirms a webhook against the status check fetched for its payout.
+///
+/// Only the fields `alexpay_core::confirm_webhook` reads cross the boundary
+/// (ids, raw statuses, amounts; never the event's raw body): converting every
+/// field of both objects cost more than the check itself. The wrapper still
+/// type-checks every field. If the core's check ever reads more fields, pass
+/// them here too (`confirm_ignores_unread_fields` pins the current set).
 #[napi]
-pub fn confirm_webhook(event: WebhookEvent, report: StatusReport) -> Either<Confirmation, NativeFailure> {
-    let event = ap::WebhookEvent::from(event);
-    let report = ap::StatusReport::from(report);
-    outcome(ap::confirm_webhook(&event, &report), Confirmation::from)
+#[allow(clippy::too_many_arguments)]
+pub fn confirm_webhook(
+    event_payout_id: String,
+    event_reference: Option<String>,
+    event_raw_status: String,
+    event_amount: Option<f64>,
+    report_id: String,
+    report_reference: Option<String>,
+    report_raw_status: String,
+    report_amount: Option<f64>,
+) -> Either<Vec<Slot>, NativeFailure> {
+    let event = ap::WebhookEvent {
+        payout_id: event_payout_id,
+        reference: event_reference,
+        status: ap::PayoutStatus::from_raw(&event_raw_status),
+        raw_status: event_raw_status,
+        amount: event_amount,
+        raw: String::new(),
+    };
+    let report = ap::StatusReport {
+        id: report_id,
+        reference: report_reference,
+        amount: report_amount,
+        status: ap::PayoutStatus::from_raw(&report_raw_status),
+        raw_status: report_raw_status,
+        ..unread_report_fields()
+    };
+    outcome(ap::confirm_webhook(&event, &report), |c| {
+        Confirmation::from(c).into_slots()
+    })
+}
+
+/// The `StatusReport` fields `confirm_webhook` does not read.
+fn unread_report_fields() -> ap::StatusReport {
+    ap::StatusReport {
+        id: String::new(),
+        reference: None,
+        amount: None,
+        charge: None,
+        currency: None,
+        status: ap::PayoutStatus::Pending,
+        raw_status: String::new(),
+        environment: None,
+        payout_type: None,
+        method: None,
+        operator: None,
+        narration: None,
+        is_disbursed: None,
+        created_at: None,
+        updated_at: None,
+    }
 }
 
 /// Verifies a Standard Webhooks signature. `now` is Unix seconds (a whole
@@ -393,7 +527,7 @@ pub fn confirm_webhook(event: WebhookEvent, report: StatusReport) -> Either<Conf
 pub fn verify_webhook_signature(
     secret: String,
     headers: Vec<(String, String)>,
-    body: Buffer,
+    body: BufferSlice,
     now: f64,
     tolerance_secs: Option<f64>,
 ) -> Either<(), NativeFailure> {
@@ -406,7 +540,7 @@ pub fn verify_webhook_signature(
 
 /// Signs a webhook: the `webhook-signature` header value.
 #[napi]
-pub fn sign_webhook(secret: String, id: String, timestamp: f64, body: Buffer) -> Either<String, NativeFailure> {
+pub fn sign_webhook(secret: String, id: String, timestamp: f64, body: BufferSlice) -> Either<String, NativeFailure> {
     outcome(ap::sign_webhook(&secret, &id, timestamp as i64, &body), |s| s)
 }
 
@@ -565,10 +699,15 @@ mod tests {
         let Either::A(r) = c.mobile_money_payout(9_007_199_254_740_991.0, "GH".into(), None, None, None) else {
             panic!("refused MAX_SAFE_INTEGER");
         };
-        assert_eq!(r.url, "https://api.alexpay.test/v1/payment/payouts/process");
-        assert!(std::str::from_utf8(&r.body.expect("body"))
-            .unwrap()
+        assert_eq!(
+            r[1].as_deref(),
+            Some("https://api.alexpay.test/v1/payment/payouts/process")
+        );
+        assert!(r[2]
+            .as_deref()
+            .expect("body")
             .starts_with("{\"amount\":9007199254740991,"));
+        assert_eq!(r.len(), 3 + 2 * 5, "method, url, body and five header pairs");
     }
 
     #[test]
@@ -581,6 +720,53 @@ mod tests {
         );
         let back = ap::StatusReport::from(report);
         assert_eq!(back, ap::parse_status_response(200, body).unwrap());
+        let slots = StatusReport::from(back).into_slots();
+        assert_eq!(slots.len(), 15);
+        assert!(
+            matches!(&slots[8], Some(Either3::A(t)) if t == "payout"),
+            "slot 8 is type"
+        );
+        assert!(
+            matches!(&slots[2], Some(Either3::B(n)) if *n == 100.0),
+            "slot 2 is amount"
+        );
+    }
+
+    /// `confirm_webhook` passes only the fields the core's check reads; the
+    /// result must equal the core's on the full values.
+    #[test]
+    fn confirm_ignores_unread_fields() {
+        let status = br#"{"status":"success","code":200,"data":{"id":"PO_1","reference":"R","amount":100,"charge":2,"currency":"ZMW","status":"successful","narration":"n","is_disbursed":true}}"#;
+        let hook = br#"{"data":{"id":"PO_1","reference":"R","amount":100,"status":"success"}}"#;
+        let report = ap::parse_status_response(200, status).unwrap();
+        let event = ap::parse_webhook(hook).unwrap();
+        let want = Confirmation::from(ap::confirm_webhook(&event, &report).unwrap()).into_slots();
+        let Either::A(got) = confirm_webhook(
+            event.payout_id.clone(),
+            event.reference.clone(),
+            event.raw_status.clone(),
+            event.amount,
+            report.id.clone(),
+            report.reference.clone(),
+            report.raw_status.clone(),
+            report.amount,
+        ) else {
+            panic!("refused a matching webhook");
+        };
+        assert_eq!(format!("{got:?}"), format!("{want:?}"));
+        let Either::B(f) = confirm_webhook(
+            "PO_1".into(),
+            None,
+            "failed".into(),
+            None,
+            report.id.clone(),
+            None,
+            report.raw_status.clone(),
+            None,
+        ) else {
+            panic!("accepted a mismatching status");
+        };
+        assert_eq!(f.code, "webhook_mismatch");
     }
 
     #[test]
