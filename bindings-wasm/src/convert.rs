@@ -3,6 +3,8 @@
 //! argument, everything else goes to the core, whose errors become
 //! `AlexpayError`s with camelCase field names.
 
+use std::cell::RefCell;
+
 use alexpay_core::{Error, ErrorFamily, NameStyle};
 use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -104,8 +106,30 @@ pub(crate) fn optional(object: &Object, key: &str) -> JsResult<Option<JsValue>> 
     Ok((!absent(&value)).then_some(value))
 }
 
-pub(crate) fn get(object: &Object, key: &str) -> JsResult<JsValue> {
-    Reflect::get(object, &JsValue::from_str(key))
+/// A property name as a JS string, made once and reused. Only for names from
+/// a small fixed set (our own literals, the core's header names): decoding a
+/// key from wasm memory on every property read or write was a large part of
+/// reading an options object or a parsed event/report handed back.
+pub(crate) fn key(name: &str) -> JsValue {
+    thread_local! {
+        static KEYS: RefCell<Vec<(String, JsValue)>> = const { RefCell::new(Vec::new()) };
+    }
+    // No borrow is held while JS runs (a getter or Proxy trap on a caller's
+    // object may call back into the SDK).
+    // A short list (a few dozen names) scanned in order: smaller in wasm
+    // than a map, and as fast at this size.
+    let cached = KEYS.with(|keys| keys.borrow().iter().find(|(n, _)| n == name).map(|(_, k)| k.clone()));
+    if let Some(k) = cached {
+        return k;
+    }
+    let k = JsValue::from_str(name);
+    KEYS.with(|keys| keys.borrow_mut().push((name.to_string(), k.clone())));
+    k
+}
+
+/// Reads a property named by one of our literals.
+pub(crate) fn get(object: &Object, name: &str) -> JsResult<JsValue> {
+    Reflect::get(object, &key(name))
 }
 
 /// A required string inside an options object. Absent (`undefined`/`null`)

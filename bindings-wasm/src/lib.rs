@@ -18,7 +18,7 @@ const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
 fn request(req: ap::HttpRequest) -> JsResult<JsValue> {
     let headers = Object::new();
     for (name, value) in &req.headers {
-        Reflect::set(&headers, &JsValue::from_str(name), &JsValue::from_str(value))?;
+        Reflect::set(&headers, &convert::key(name), &JsValue::from_str(value))?;
     }
     let body = req.body.as_deref().map(Uint8Array::from);
     Ok(convert::make_request(req.method, &req.url, &headers, body))
