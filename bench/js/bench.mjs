@@ -22,8 +22,9 @@ import { z } from 'zod'
 const here = dirname(fileURLToPath(import.meta.url))
 const root = join(here, '..', '..')
 const require = createRequire(import.meta.url)
-const nodeSdk = require(join(root, 'bindings-node'))
-const wasmDir = join(root, 'bindings-wasm', 'pkg', 'nodejs')
+// BENCH_NODE_DIR / BENCH_WASM_DIR point at another build (before/after comparisons).
+const nodeSdk = require(process.env.BENCH_NODE_DIR ?? join(root, 'bindings-node'))
+const wasmDir = process.env.BENCH_WASM_DIR ?? join(root, 'bindings-wasm', 'pkg', 'nodejs')
 const wasmSdk = require(join(wasmDir, 'alexpay_wasm.js'))
 
 const args = process.argv.slice(2)
