@@ -50,21 +50,12 @@ pub struct NativeFailure {
     pub api_message: Option<String>,
 }
 
-fn family(f: ap::ErrorFamily) -> &'static str {
-    match f {
-        ap::ErrorFamily::Validation => "validation",
-        ap::ErrorFamily::Api => "api",
-        ap::ErrorFamily::Webhook => "webhook",
-        ap::ErrorFamily::Conflict => "conflict",
-    }
-}
-
 impl From<&ap::Error> for NativeFailure {
     fn from(e: &ap::Error) -> Self {
         let style = ap::NameStyle::Camel;
         NativeFailure {
             code: e.code().as_str().to_string(),
-            family: family(e.family()).to_string(),
+            family: e.family().as_str().to_string(),
             message: e.message(style),
             field: e.field_name(style).map(str::to_string),
             http_status: e.http_status().map(u32::from),

@@ -5,7 +5,7 @@
 
 use std::cell::RefCell;
 
-use alexpay_core::{Error, ErrorFamily, NameStyle};
+use alexpay_core::{Error, NameStyle};
 use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -41,21 +41,12 @@ extern "C" {
 
 pub(crate) type JsResult<T> = Result<T, JsValue>;
 
-pub(crate) fn family_name(family: ErrorFamily) -> &'static str {
-    match family {
-        ErrorFamily::Validation => "validation",
-        ErrorFamily::Api => "api",
-        ErrorFamily::Webhook => "webhook",
-        ErrorFamily::Conflict => "conflict",
-    }
-}
-
 /// A core error as a JS `AlexpayError`.
 pub(crate) fn error(e: Error) -> JsValue {
     make_error(
         &e.message(NameStyle::Camel),
         e.code().as_str(),
-        family_name(e.family()),
+        e.family().as_str(),
         e.field_name(NameStyle::Camel),
         e.http_status(),
         e.retryable(),

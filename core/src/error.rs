@@ -49,6 +49,19 @@ pub enum ErrorFamily {
     Conflict,
 }
 
+impl ErrorFamily {
+    /// `"validation"`, `"api"`, `"webhook"` or `"conflict"`: the same label in
+    /// every language (JavaScript's `AlexpayError.family`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorFamily::Validation => "validation",
+            ErrorFamily::Api => "api",
+            ErrorFamily::Webhook => "webhook",
+            ErrorFamily::Conflict => "conflict",
+        }
+    }
+}
+
 impl ErrorCode {
     /// Every code, for documentation and binding tests.
     pub const ALL: [ErrorCode; 25] = [
