@@ -2,6 +2,7 @@
 //! `code()` that bindings map from (never from message text), the field it
 //! concerns, and a message that never contains a secret.
 
+use crate::disposition::Disposition;
 use crate::field::{Field, NameStyle};
 
 /// What went wrong, as a stable machine-readable code.
@@ -37,6 +38,13 @@ pub enum ErrorCode {
     // Status flow.
     StatusConflict,
     PayoutIdMismatch,
+    // Flows: how a payout flow ended without a definite answer.
+    /// The payout may exist: never resend it, reconcile.
+    OutcomeUnknown,
+    /// Nothing was ever delivered to Alexpay (every attempt failed to connect).
+    ConnectionFailed,
+    /// The host cancelled the flow before anything could have been sent.
+    Cancelled,
 }
 
 /// The family an error code belongs to; bindings map families to exception
@@ -47,10 +55,11 @@ pub enum ErrorFamily {
     Api,
     Webhook,
     Conflict,
+    Flow,
 }
 
 impl ErrorFamily {
-    /// `"validation"`, `"api"`, `"webhook"` or `"conflict"`: the same label in
+    /// `"validation"`, `"api"`, `"webhook"`, `"conflict"` or `"flow"`: the same label in
     /// every language (JavaScript's `AlexpayError.family`).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -58,13 +67,14 @@ impl ErrorFamily {
             ErrorFamily::Api => "api",
             ErrorFamily::Webhook => "webhook",
             ErrorFamily::Conflict => "conflict",
+            ErrorFamily::Flow => "flow",
         }
     }
 }
 
 impl ErrorCode {
     /// Every code, for documentation and binding tests.
-    pub const ALL: [ErrorCode; 25] = [
+    pub const ALL: [ErrorCode; 28] = [
         ErrorCode::InvalidCredentials,
         ErrorCode::InvalidBaseUrl,
         ErrorCode::InvalidUserAgent,
@@ -90,6 +100,9 @@ impl ErrorCode {
         ErrorCode::WebhookMismatch,
         ErrorCode::StatusConflict,
         ErrorCode::PayoutIdMismatch,
+        ErrorCode::OutcomeUnknown,
+        ErrorCode::ConnectionFailed,
+        ErrorCode::Cancelled,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -119,6 +132,9 @@ impl ErrorCode {
             ErrorCode::WebhookMismatch => "webhook_mismatch",
             ErrorCode::StatusConflict => "status_conflict",
             ErrorCode::PayoutIdMismatch => "payout_id_mismatch",
+            ErrorCode::OutcomeUnknown => "outcome_unknown",
+            ErrorCode::ConnectionFailed => "connection_failed",
+            ErrorCode::Cancelled => "cancelled",
         }
     }
 
@@ -135,6 +151,7 @@ impl ErrorCode {
                 ErrorFamily::Webhook
             }
             StatusConflict | PayoutIdMismatch => ErrorFamily::Conflict,
+            OutcomeUnknown | ConnectionFailed | Cancelled => ErrorFamily::Flow,
         }
     }
 }
@@ -154,8 +171,11 @@ pub struct ApiFailure {
     pub api_code: Option<String>,
     /// Alexpay's own `message` from the envelope.
     pub api_message: Option<String>,
-    /// True only when resending the very same request is safe and may help.
-    pub retryable: bool,
+    /// A payout id the body carried, kept even when the answer is a failure:
+    /// that payout may exist.
+    pub payout_id: Option<String>,
+    /// What the answer means for resending, from [`crate::disposition`].
+    pub disposition: Disposition,
 }
 
 /// The SDK's error: a stable code, the field concerned (if any), a message a
@@ -241,9 +261,27 @@ impl Error {
         self.api.as_ref().and_then(|a| a.api_message.as_deref())
     }
 
-    /// True only when resending the very same request is safe and may help.
+    /// True only when resending the very same request is safe and may help:
+    /// derived from the one disposition rule, never decided here.
     pub fn retryable(&self) -> bool {
-        self.api.as_ref().is_some_and(|a| a.retryable)
+        self.disposition() == Some(Disposition::Retry)
+    }
+
+    /// What a failed API answer means for resending (`None` for errors that
+    /// are not API answers).
+    pub fn disposition(&self) -> Option<Disposition> {
+        self.api.as_ref().map(|a| a.disposition)
+    }
+
+    /// The payout id a failed answer's body carried, if any.
+    pub fn payout_id(&self) -> Option<&str> {
+        self.api.as_ref().and_then(|a| a.payout_id.as_deref())
+    }
+
+    /// For flows: an error of a flow code (`outcome_unknown`,
+    /// `connection_failed`, `cancelled`) with no field.
+    pub(crate) fn flow(code: ErrorCode, reason: impl Into<String>) -> Self {
+        Error::new(code, None, reason)
     }
 }
 

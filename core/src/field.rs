@@ -66,4 +66,6 @@ fields! {
     TransportError => "transport_error", "transportError";
     RetryAfterSecs => "retry_after_secs", "retryAfterSecs";
     Jitter => "jitter", "jitter";
+    RequestTimeoutMs => "request_timeout_ms", "requestTimeoutMs";
+    WaitMs => "wait_ms", "waitMs";
 }

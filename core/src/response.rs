@@ -6,6 +6,7 @@
 
 use serde_json::{Map, Value};
 
+use crate::disposition::{disposition, Answer};
 use crate::error::{ApiFailure, Error, ErrorCode, Result};
 use crate::field::Field;
 use crate::status::PayoutStatus;
@@ -72,6 +73,10 @@ pub struct StatusReport {
     pub is_disbursed: Option<bool>,
     pub created_at: Option<String>,
     pub updated_at: Option<String>,
+    /// Words explaining the status, when `data` carries any (`message`,
+    /// `reason` or `failure_reason`: not documented by Alexpay, read
+    /// tolerantly).
+    pub message: Option<String>,
 }
 
 const SUCCESS_WORDS: [&str; 3] = ["success", "successful", "ok"];
@@ -111,14 +116,6 @@ fn classify(status: u16) -> ErrorCode {
     }
 }
 
-fn retryable(code: ErrorCode, op: Operation) -> bool {
-    match code {
-        ErrorCode::RateLimited => true,
-        ErrorCode::ServerError | ErrorCode::UnexpectedResponse => op == Operation::StatusCheck,
-        _ => false,
-    }
-}
-
 fn describe(code: ErrorCode, op: Operation, http_status: u16) -> String {
     let unknown_outcome = "the payout may or may not have been created, so do NOT resend it: \
         reconcile first (wait for its webhook, check its status, or look in the Alexpay dashboard)";
@@ -145,55 +142,113 @@ fn describe(code: ErrorCode, op: Operation, http_status: u16) -> String {
     }
 }
 
-fn failure(code: ErrorCode, op: Operation, http_status: u16, body: &[u8], env: Option<&Map<String, Value>>) -> Error {
-    let envelope = env.filter(|e| looks_like_envelope(e));
-    let api_code = envelope.and_then(tolerant::code);
-    let api_message = envelope.and_then(|e| tolerant::string(e, "message"));
-    let mut reason = describe(code, op, http_status);
-    match (&api_message, envelope) {
-        (Some(m), _) => reason.push_str(&format!(": {}", tolerant::excerpt(m.as_bytes()))),
-        (None, None) if !body.is_empty() => reason.push_str(&format!("; body starts: {}", tolerant::excerpt(body))),
-        (None, None) => reason.push_str("; the body was empty"),
-        (None, Some(_)) => {}
-    }
-    let failure = ApiFailure {
-        http_status,
-        api_code,
-        api_message,
-        retryable: retryable(code, op),
-    };
-    Error::api(code, failure, reason)
+/// Words in a 2xx envelope's `status` that say the request was refused.
+const FAILURE_WORDS: [&str; 6] = ["error", "failed", "fail", "failure", "declined", "rejected"];
+
+/// What went wrong with one answer, before the disposition is derived.
+struct Failure<'a> {
+    code: ErrorCode,
+    http_status: u16,
+    /// The envelope, when the body had one worth quoting.
+    envelope: Option<&'a Map<String, Value>>,
+    payout_id: Option<String>,
+    refusal: Option<u16>,
 }
 
-/// A successful envelope split into the envelope (without `data`) and its
-/// `data` object, or the typed failure. Parses the body once and moves `data`
-/// out instead of cloning it.
-fn success_data(op: Operation, http_status: u16, body: &[u8]) -> Result<(Map<String, Value>, Map<String, Value>)> {
-    let env = object(body);
-    if !(200..=299).contains(&http_status) {
-        return Err(failure(classify(http_status), op, http_status, body, env.as_ref()));
-    }
-    let Some(mut env) = env.filter(looks_like_envelope) else {
-        return Err(failure(ErrorCode::UnexpectedResponse, op, http_status, body, None));
-    };
-    if !envelope_ok(&env) {
-        // A 2xx carrying a failure envelope: classify by Alexpay's own code
-        // when it looks like an HTTP status, else it is a rejection.
-        let api_status = tolerant::code(&env).and_then(|c| c.parse::<u16>().ok());
-        let code = match api_status.map(classify) {
-            Some(ErrorCode::UnexpectedResponse) | None => ErrorCode::RequestRejected,
-            Some(code) => code,
+impl Failure<'_> {
+    fn into_error(self, op: Operation, body: &[u8]) -> Error {
+        let envelope = self.envelope.filter(|e| looks_like_envelope(e));
+        let api_code = envelope.and_then(tolerant::code);
+        let api_message = envelope.and_then(|e| tolerant::string(e, "message"));
+        let mut reason = describe(self.code, op, self.http_status);
+        match (&api_message, envelope) {
+            (Some(m), _) => reason.push_str(&format!(": {}", tolerant::excerpt(m.as_bytes()))),
+            (None, None) if !body.is_empty() => reason.push_str(&format!("; body starts: {}", tolerant::excerpt(body))),
+            (None, None) => reason.push_str("; the body was empty"),
+            (None, Some(_)) => {}
+        }
+        let answer = Answer::Http {
+            http_status: self.http_status,
+            parsed: false,
+            payout_id: self.payout_id.is_some(),
+            refusal: self.refusal,
         };
-        return Err(failure(code, op, http_status, body, Some(&env)));
-    }
-    match env.remove("data") {
-        Some(Value::Object(data)) => Ok((env, data)),
-        _ => Err(failure(ErrorCode::UnexpectedResponse, op, http_status, body, None)),
+        let failure = ApiFailure {
+            http_status: self.http_status,
+            api_code,
+            api_message,
+            payout_id: self.payout_id,
+            disposition: disposition(op, answer),
+        };
+        Error::api(self.code, failure, reason)
     }
 }
 
-fn missing_id(op: Operation, http_status: u16, body: &[u8]) -> Error {
-    failure(ErrorCode::UnexpectedResponse, op, http_status, body, None)
+/// A 2xx whose envelope is not a success: the error code and the HTTP-like
+/// refusal it names. An HTTP-like `code` is read as a status; a non-HTTP code
+/// with an explicit failure word is a rejection; anything else (pending,
+/// 201/202, an unknown word) is unexplained.
+fn refusal_in(env: &Map<String, Value>) -> (ErrorCode, Option<u16>) {
+    let api_status = tolerant::code(env)
+        .and_then(|c| c.parse::<u16>().ok())
+        .filter(|c| (100..=599).contains(c));
+    match api_status {
+        Some(c @ 400..=599) => (classify(c), Some(c)),
+        Some(_) => (ErrorCode::UnexpectedResponse, None),
+        None => {
+            let status = tolerant::string(env, "status").map(|s| s.trim().to_ascii_lowercase());
+            if status.is_some_and(|s| FAILURE_WORDS.contains(&s.as_str())) {
+                (ErrorCode::RequestRejected, Some(400))
+            } else {
+                (ErrorCode::UnexpectedResponse, None)
+            }
+        }
+    }
+}
+
+/// The data object of an envelope, if it has one.
+fn data_of(env: &Map<String, Value>) -> Option<&Map<String, Value>> {
+    match env.get("data") {
+        Some(Value::Object(data)) => Some(data),
+        _ => None,
+    }
+}
+
+fn payout_id_in(data: &Map<String, Value>) -> Option<String> {
+    tolerant::id(data, "payout_id").or_else(|| tolerant::id(data, "id"))
+}
+
+/// The failure for an answer that did not parse into this operation's result.
+fn failure_of<'a>(http_status: u16, env: Option<&'a Map<String, Value>>, payout_id: Option<String>) -> Failure<'a> {
+    let unexpected = |envelope| Failure {
+        code: ErrorCode::UnexpectedResponse,
+        http_status,
+        envelope,
+        payout_id: payout_id.clone(),
+        refusal: None,
+    };
+    if !(200..=299).contains(&http_status) {
+        return Failure {
+            code: classify(http_status),
+            envelope: env,
+            refusal: Some(http_status),
+            ..unexpected(None)
+        };
+    }
+    let Some(env) = env.filter(|e| looks_like_envelope(e)) else {
+        return unexpected(None);
+    };
+    if envelope_ok(env) {
+        // A success envelope without usable data: quote nothing from it.
+        return unexpected(None);
+    }
+    let (code, refusal) = refusal_in(env);
+    Failure {
+        code,
+        envelope: Some(env),
+        refusal,
+        ..unexpected(None)
+    }
 }
 
 fn status_of(data: &Map<String, Value>) -> (PayoutStatus, String) {
@@ -201,39 +256,47 @@ fn status_of(data: &Map<String, Value>) -> (PayoutStatus, String) {
     (PayoutStatus::from_raw(&raw), raw)
 }
 
-/// Parses the answer to `POST /v1/payment/payouts/process`.
+/// Parses the answer to `POST /v1/payment/payouts/process`. Any 2xx whose
+/// `data` carries a payout id is an accepted payout, whatever its envelope
+/// `code` or `status` say: that payout exists, and its id is never dropped.
 pub fn parse_payout_response(http_status: u16, body: &[u8]) -> Result<Payout> {
     let op = Operation::Payout;
-    let (env, data) = success_data(op, http_status, body)?;
-    let payout_id = tolerant::id(&data, "payout_id")
-        .or_else(|| tolerant::id(&data, "id"))
-        .ok_or_else(|| missing_id(op, http_status, body))?;
-    let (status, raw_status) = status_of(&data);
-    let message = tolerant::string(&env, "message");
-    Ok(Payout {
-        payout_id,
-        amount: tolerant::number(&data, "amount"),
-        status,
-        raw_status,
-        message,
-    })
+    let env = object(body);
+    let payout_id = env.as_ref().and_then(data_of).and_then(payout_id_in);
+    match (payout_id, env.as_ref()) {
+        (Some(payout_id), Some(env)) if (200..=299).contains(&http_status) => {
+            let data = data_of(env);
+            let (status, raw_status) = data.map(status_of).unwrap_or((PayoutStatus::Unknown(String::new()), String::new()));
+            Ok(Payout {
+                payout_id,
+                amount: data.and_then(|d| tolerant::number(d, "amount")),
+                status,
+                raw_status,
+                message: tolerant::string(env, "message"),
+            })
+        }
+        (payout_id, env) => Err(failure_of(http_status, env, payout_id).into_error(op, body)),
+    }
 }
 
 /// Parses the answer to `GET /v1/payment/{id}/check`.
 pub fn parse_status_response(http_status: u16, body: &[u8]) -> Result<StatusReport> {
     let op = Operation::StatusCheck;
-    let (_, data) = success_data(op, http_status, body)?;
-    let id = tolerant::id(&data, "id")
-        .or_else(|| tolerant::id(&data, "payout_id"))
-        .ok_or_else(|| missing_id(op, http_status, body))?;
-    let (status, raw_status) = status_of(&data);
-    let text = |key: &str| tolerant::string(&data, key);
+    let env = object(body);
+    let ok = (200..=299).contains(&http_status) && env.as_ref().is_some_and(|e| looks_like_envelope(e) && envelope_ok(e));
+    let data = env.as_ref().filter(|_| ok).and_then(data_of);
+    let id = data.and_then(|d| tolerant::id(d, "id").or_else(|| tolerant::id(d, "payout_id")));
+    let (Some(data), Some(id)) = (data, id) else {
+        return Err(failure_of(http_status, env.as_ref(), None).into_error(op, body));
+    };
+    let (status, raw_status) = status_of(data);
+    let text = |key: &str| tolerant::string(data, key);
     let either = |a: &str, b: &str| text(a).or_else(|| text(b));
     Ok(StatusReport {
         id,
         reference: text("reference"),
-        amount: tolerant::number(&data, "amount"),
-        charge: tolerant::number(&data, "charge"),
+        amount: tolerant::number(data, "amount"),
+        charge: tolerant::number(data, "charge"),
         currency: text("currency"),
         status,
         raw_status,
@@ -242,8 +305,9 @@ pub fn parse_status_response(http_status: u16, body: &[u8]) -> Result<StatusRepo
         method: text("method"),
         operator: text("operator"),
         narration: text("narration"),
-        is_disbursed: tolerant::boolean(&data, "is_disbursed").or_else(|| tolerant::boolean(&data, "disbursed")),
+        is_disbursed: tolerant::boolean(data, "is_disbursed").or_else(|| tolerant::boolean(data, "disbursed")),
         created_at: either("created_at", "createdAt"),
         updated_at: either("updated_at", "updatedAt"),
+        message: either("message", "reason").or_else(|| text("failure_reason")),
     })
 }

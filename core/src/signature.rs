@@ -45,11 +45,14 @@ fn mac(key: &[u8], id: &str, timestamp: &str, body: &[u8]) -> Vec<u8> {
     mac.finalize().into_bytes().to_vec()
 }
 
+/// A `webhook-*` header, or its `svix-*` alias (the same scheme under the
+/// name Svix senders use).
 fn header<'a>(headers: &'a [(String, String)], name: &str, field: Field) -> Result<&'a str> {
-    headers
+    let alias = name.replacen("webhook-", "svix-", 1);
+    [name, alias.as_str()]
         .iter()
-        .find(|(k, _)| k.trim().eq_ignore_ascii_case(name))
-        .map(|(_, v)| v.trim())
+        .find_map(|n| crate::headers::header(headers, n))
+        .map(str::trim)
         .filter(|v| !v.is_empty())
         .ok_or_else(|| invalid(field, "header is missing"))
 }

@@ -18,6 +18,9 @@ pub enum Observed {
     Unchanged,
     /// A non-terminal status after a terminal one: stale, ignored.
     Ignored,
+    /// An unconfirmed webhook claims a final status: not applied. Confirm it
+    /// with a status check (or run the webhook flow) and observe the report.
+    NeedsConfirmation,
 }
 
 impl Observed {
@@ -26,6 +29,7 @@ impl Observed {
             Observed::Changed => "changed",
             Observed::Unchanged => "unchanged",
             Observed::Ignored => "ignored",
+            Observed::NeedsConfirmation => "needs_confirmation",
         }
     }
 }
@@ -70,6 +74,10 @@ impl PayoutTracker {
     /// (id, reference; empty for a bare status). When ids are given, one must
     /// be this payout's.
     pub fn observe(&mut self, raw_status: &str, ids: &[&str]) -> Result<Observed> {
+        self.fold(raw_status, ids, true)
+    }
+
+    fn fold(&mut self, raw_status: &str, ids: &[&str], confirmed: bool) -> Result<Observed> {
         let status = PayoutStatus::from_raw(raw_status);
         if !ids.is_empty() && !ids.contains(&self.payout_id.as_str()) {
             return Err(Error::field(
@@ -78,12 +86,19 @@ impl PayoutTracker {
                 "the observation is about another payout",
             ));
         }
+        if !confirmed && raw_status.trim().is_empty() {
+            // An id-only event says nothing about the status.
+            return Ok(Observed::Unchanged);
+        }
         if status == self.status {
             // Keep the first raw spelling seen for the starting `pending`.
             if self.raw_status.is_empty() {
                 self.raw_status = raw_status.to_string();
             }
             return Ok(Observed::Unchanged);
+        }
+        if !confirmed && status.is_terminal() {
+            return Ok(Observed::NeedsConfirmation);
         }
         if self.status.is_terminal() {
             if status.is_terminal() {
@@ -130,14 +145,19 @@ impl PayoutTracker {
 /// report, a webhook event or a confirmation.
 pub trait Observation {
     fn raw_status(&self) -> &str;
-    /// The ids it carries (payout id, reference).
+    /// The ids that name this payout: the payout id, and a reference only
+    /// when a status report itself gives it.
     fn ids(&self) -> Vec<&str>;
+    /// False for a webhook event: a hint that cannot end a payout by itself.
+    fn confirmed(&self) -> bool {
+        true
+    }
 }
 
 impl PayoutTracker {
     /// Folds a parsed response, report, event or confirmation.
     pub fn observe_from(&mut self, observation: &impl Observation) -> Result<Observed> {
-        self.observe(observation.raw_status(), &observation.ids())
+        self.fold(observation.raw_status(), &observation.ids(), observation.confirmed())
     }
 }
 
@@ -165,10 +185,12 @@ impl Observation for crate::webhook::WebhookEvent {
     fn raw_status(&self) -> &str {
         &self.raw_status
     }
+    /// Only the payout id: a `reference` the sender chose never matches.
     fn ids(&self) -> Vec<&str> {
-        std::iter::once(self.payout_id.as_str())
-            .chain(self.reference.as_deref())
-            .collect()
+        vec![&self.payout_id]
+    }
+    fn confirmed(&self) -> bool {
+        false
     }
 }
 

@@ -25,13 +25,26 @@ pub struct WebhookEvent {
     pub raw: String,
 }
 
-/// The outcome of a confirmed webhook: the status-check report's facts.
+impl WebhookEvent {
+    /// The status the event claims, or `None` for an id-only event.
+    pub fn claimed_status(&self) -> Option<&PayoutStatus> {
+        (!self.raw_status.trim().is_empty()).then_some(&self.status)
+    }
+}
+
+/// The outcome of a confirmed webhook: the status-check report's facts, and
+/// what the event claimed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Confirmation {
     pub payout_id: String,
     pub status: PayoutStatus,
     pub raw_status: String,
     pub amount: Option<f64>,
+    /// The status the event claimed (`None` for an id-only event).
+    pub event_status: Option<PayoutStatus>,
+    /// The event's status differs from the truth: out of order or redelivered.
+    /// A normal result, not an error: answer 2xx so the next event comes.
+    pub stale: bool,
 }
 
 fn malformed(reason: &str) -> Error {
@@ -70,29 +83,29 @@ fn mismatch(field: Field, reason: &str) -> Error {
     Error::field(ErrorCode::WebhookMismatch, field, reason.to_string())
 }
 
-/// Confirms a webhook against the status-check report fetched for its id:
-/// same payout (id or reference), same normalised status, and same amount
-/// when both carry one. The report is the truth; the event is only a hint.
+/// True when the report is about the payout the event names. The event's own
+/// payout id must be the report's id, or the reference the report itself
+/// gives; an event's `reference` field is a sender-chosen string and is never
+/// matched on its own.
+pub(crate) fn names_same_payout(event: &WebhookEvent, report: &StatusReport) -> bool {
+    report_names(report, &event.payout_id)
+}
+
+/// True when the report is about `payout_id`: its id, or a reference the
+/// report itself gives. The one id-matching rule of flows and confirmations.
+pub(crate) fn report_names(report: &StatusReport, payout_id: &str) -> bool {
+    report.id == payout_id || report.reference.as_deref() == Some(payout_id)
+}
+
+/// Confirms a webhook against the status-check report fetched for its id.
+/// The report is the truth; the event is only a hint: a status that differs is
+/// `stale`, not an error. Errors: the report is about another payout, or both
+/// carry amounts that differ.
 pub fn confirm_webhook(event: &WebhookEvent, report: &StatusReport) -> Result<Confirmation> {
-    let report_ids = [Some(&report.id), report.reference.as_ref()];
-    let event_ids = [Some(&event.payout_id), event.reference.as_ref()];
-    let same_payout = event_ids
-        .iter()
-        .flatten()
-        .any(|e| report_ids.iter().flatten().any(|r| r == e));
-    if !same_payout {
+    if !names_same_payout(event, report) {
         return Err(mismatch(
             Field::PayoutId,
             "the webhook names another payout than the status check",
-        ));
-    }
-    if event.status != report.status {
-        return Err(mismatch(
-            Field::Status,
-            &format!(
-                "the webhook says '{}' but the status check says '{}'; trust the status check",
-                event.status, report.status
-            ),
         ));
     }
     if let (Some(a), Some(b)) = (event.amount, report.amount) {
@@ -103,10 +116,23 @@ pub fn confirm_webhook(event: &WebhookEvent, report: &StatusReport) -> Result<Co
             ));
         }
     }
+    let event_status = event.claimed_status().cloned();
     Ok(Confirmation {
         payout_id: report.id.clone(),
+        stale: event_status.as_ref().is_some_and(|s| *s != report.status),
+        event_status,
         status: report.status.clone(),
         raw_status: report.raw_status.clone(),
         amount: report.amount,
     })
+}
+
+/// The event's delivery id for de-duplication: `webhook-id`, or its
+/// Standard Webhooks alias `svix-id`.
+pub fn webhook_id(headers: &[(String, String)]) -> Option<String> {
+    ["webhook-id", "svix-id"]
+        .iter()
+        .find_map(|name| crate::headers::header(headers, name))
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
 }

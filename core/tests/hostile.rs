@@ -113,6 +113,7 @@ fn tracker_and_retry_edges() {
         operation: Operation::StatusCheck,
         attempt: u32::MAX,
         http_status: Some(503),
+        body: None,
         transport_error: None,
         retry_after_secs: Some(u64::MAX),
     })
@@ -122,6 +123,7 @@ fn tracker_and_retry_edges() {
         operation: Operation::StatusCheck,
         attempt: 1,
         http_status: Some(429),
+        body: None,
         transport_error: None,
         retry_after_secs: Some(u64::MAX),
     })

@@ -224,7 +224,8 @@ fn run_confirmation(input: &Value) -> Result<Value, Error> {
     let report = status_response(&input["status_response"]).expect("vector report parses");
     let c = confirm_webhook(&event, &report)?;
     Ok(
-        json!({ "payout_id": c.payout_id, "status": c.status.as_str(), "raw_status": c.raw_status, "amount": num(c.amount) }),
+        json!({ "payout_id": c.payout_id, "status": c.status.as_str(), "raw_status": c.raw_status, "amount": num(c.amount),
+                "event_status": c.event_status.as_ref().map(PayoutStatus::as_str), "stale": c.stale }),
     )
 }
 
@@ -279,10 +280,12 @@ fn run_retry(input: &Value) -> Result<Value, Error> {
     let transport_error = opt(input, "transport_error")
         .map(|t| TransportError::parse(&t))
         .transpose()?;
+    let body = input.get("body").map(|_| body(input));
     let d = retry_decision(&RetryInput {
         operation,
         attempt: input["attempt"].as_u64().expect("attempt") as u32,
         http_status: input.get("http_status").and_then(Value::as_u64).map(|n| n as u16),
+        body: body.as_deref(),
         transport_error,
         retry_after_secs: input.get("retry_after_secs").and_then(Value::as_u64),
     })?;
