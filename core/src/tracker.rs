@@ -77,6 +77,13 @@ impl PayoutTracker {
         self.fold(raw_status, ids, true)
     }
 
+    /// Folds an unconfirmed webhook event: its raw status and its payout id
+    /// (never its `reference`). A final status it claims is not applied
+    /// (`NeedsConfirmation`): confirm it with a status check first.
+    pub fn observe_event(&mut self, raw_status: &str, payout_id: &str) -> Result<Observed> {
+        self.fold(raw_status, &[payout_id], false)
+    }
+
     fn fold(&mut self, raw_status: &str, ids: &[&str], confirmed: bool) -> Result<Observed> {
         let status = PayoutStatus::from_raw(raw_status);
         if !ids.is_empty() && !ids.contains(&self.payout_id.as_str()) {
