@@ -17,14 +17,21 @@ static VALIDATION: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static API: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static WEBHOOK: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static CONFLICT: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static OUTCOME_UNKNOWN: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static CONNECTION_FAILED: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static FLOW: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
-/// The exception class for a family of codes.
-fn class(py: Python<'_>, family: ErrorFamily) -> PyResult<&Bound<'_, PyType>> {
-    let (cell, name) = match family {
-        ErrorFamily::Validation => (&VALIDATION, "ValidationError"),
-        ErrorFamily::Api => (&API, "ApiError"),
-        ErrorFamily::Webhook => (&WEBHOOK, "WebhookError"),
-        ErrorFamily::Conflict => (&CONFLICT, "ConflictError"),
+/// The exception class for a code: by family, and within the flow family by
+/// code (callers catch "the payout may exist" on its own).
+fn class(py: Python<'_>, code: ErrorCode) -> PyResult<&Bound<'_, PyType>> {
+    let (cell, name) = match (code.family(), code) {
+        (ErrorFamily::Validation, _) => (&VALIDATION, "ValidationError"),
+        (ErrorFamily::Api, _) => (&API, "ApiError"),
+        (ErrorFamily::Webhook, _) => (&WEBHOOK, "WebhookError"),
+        (ErrorFamily::Conflict, _) => (&CONFLICT, "ConflictError"),
+        (ErrorFamily::Flow, ErrorCode::OutcomeUnknown) => (&OUTCOME_UNKNOWN, "OutcomeUnknownError"),
+        (ErrorFamily::Flow, ErrorCode::ConnectionFailed) => (&CONNECTION_FAILED, "ConnectionFailedError"),
+        (ErrorFamily::Flow, _) => (&FLOW, "FlowError"),
     };
     cell.import(py, ERRORS_MODULE, name)
 }
@@ -38,6 +45,7 @@ struct Details<'a> {
     retryable: bool,
     api_code: Option<&'a str>,
     api_message: Option<&'a str>,
+    payout_id: Option<&'a str>,
 }
 
 fn build(py: Python<'_>, d: Details<'_>) -> PyErr {
@@ -49,7 +57,8 @@ fn build(py: Python<'_>, d: Details<'_>) -> PyErr {
         kwargs.set_item("retryable", d.retryable)?;
         kwargs.set_item("api_code", d.api_code)?;
         kwargs.set_item("api_message", d.api_message)?;
-        let instance = class(py, d.code.family())?.call((d.message,), Some(&kwargs))?;
+        kwargs.set_item("payout_id", d.payout_id)?;
+        let instance = class(py, d.code)?.call((d.message,), Some(&kwargs))?;
         Ok(PyErr::from_value(instance))
     })();
     made.unwrap_or_else(|e| e)
@@ -57,6 +66,12 @@ fn build(py: Python<'_>, d: Details<'_>) -> PyErr {
 
 /// A core error as the matching `AlexpayError` subclass.
 pub(crate) fn from_core(py: Python<'_>, e: &Error) -> PyErr {
+    from_core_with_payout(py, e, None)
+}
+
+/// A core error carrying the payout id a flow learned (for
+/// `OutcomeUnknownError.payout_id`).
+pub(crate) fn from_core_with_payout(py: Python<'_>, e: &Error, payout_id: Option<&str>) -> PyErr {
     build(
         py,
         Details {
@@ -67,6 +82,7 @@ pub(crate) fn from_core(py: Python<'_>, e: &Error) -> PyErr {
             retryable: e.retryable(),
             api_code: e.api_code(),
             api_message: e.api_message(),
+            payout_id: payout_id.or(e.payout_id()),
         },
     )
 }
@@ -87,6 +103,7 @@ pub(crate) fn invalid(code: ErrorCode, field: Field, reason: &str) -> PyErr {
                 retryable: false,
                 api_code: None,
                 api_message: None,
+                payout_id: None,
             },
         )
     })

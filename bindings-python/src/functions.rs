@@ -175,17 +175,25 @@ fn is_terminal_status(status: &Bound<'_, PyAny>) -> PyResult<bool> {
 /// - ``transport_error``: ``"connect"`` (nothing was sent), ``"timeout"`` or
 ///   ``"connection_lost"`` (it may have arrived); give it or ``http_status``.
 /// - ``retry_after_secs``: the ``Retry-After`` header in seconds, if any.
+/// - ``body``: the response body. The decision reads it exactly as
+///   ``parse_payout_response`` / ``parse_status_response`` do; an absent body
+///   counts as empty, so a 2xx payout answer without its body is
+///   ``"do_not_resend"`` (never known to be accepted).
+///
+/// The drivers (``Client.send_mobile_money_payout`` and friends) make these
+/// decisions for you; this is for hosts that drive requests themselves.
 ///
 /// Returns a ``RetryDecision``. A payout whose outcome is unknown is
 /// ``"do_not_resend"``: never send it again, check its status instead.
 #[pyfunction]
-#[pyo3(signature = (operation, attempt, http_status = None, transport_error = None, retry_after_secs = None))]
+#[pyo3(signature = (operation, attempt, http_status = None, transport_error = None, retry_after_secs = None, body = None))]
 fn retry_decision(
     operation: &Bound<'_, PyAny>,
     attempt: &Bound<'_, PyAny>,
     http_status: Option<&Bound<'_, PyAny>>,
     transport_error: Option<&Bound<'_, PyAny>>,
     retry_after_secs: Option<&Bound<'_, PyAny>>,
+    body: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<RetryDecision> {
     let operation = core::Operation::parse(&convert::text(operation, Field::Operation)?).or_raise()?;
     let attempt: u32 = convert::int(attempt, Field::Attempt, "the attempt that failed, from 1")?;
@@ -196,10 +204,12 @@ fn retry_decision(
         .or_raise()?;
     let retry_after_secs: Option<u64> =
         convert::optional_int(retry_after_secs, Field::RetryAfterSecs, "seconds, 0 or more")?;
+    let body = body.map(|b| convert::body(b, "body", RESPONSE_HINT)).transpose()?;
     let input = core::RetryInput {
         operation,
         attempt,
         http_status,
+        body: body.as_ref().map(convert::Body::as_bytes),
         transport_error,
         retry_after_secs,
     };

@@ -9,6 +9,7 @@
 
 mod convert;
 mod errors;
+mod flows;
 mod functions;
 mod types;
 
@@ -26,6 +27,12 @@ fn native_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<types::Confirmation>()?;
     m.add_class::<types::PayoutTracker>()?;
     m.add_class::<types::RetryDecision>()?;
+    m.add_class::<flows::FlowAction>()?;
+    m.add_class::<flows::PayoutOutcome>()?;
+    m.add_class::<flows::WebhookOutcome>()?;
+    m.add_class::<flows::PayoutFlow>()?;
+    m.add_class::<flows::FollowFlow>()?;
+    m.add_class::<flows::WebhookFlow>()?;
     functions::register(m)?;
     m.add("MAX_AMOUNT", alexpay_core::MAX_AMOUNT)?;
     m.add("MAX_NARRATION_CHARS", alexpay_core::MAX_NARRATION_CHARS)?;

@@ -42,9 +42,52 @@ fn repr_of(obj: &Bound<'_, PyAny>, class: &str, names: &[&str]) -> PyResult<Stri
 ///
 /// Raises ``ValidationError`` (``invalid_credentials``, ``invalid_base_url``,
 /// ``invalid_user_agent``) for bad values and ``TypeError`` for non-str ones.
-#[pyclass(frozen, module = "alexpay")]
+#[pyclass(frozen, subclass, module = "alexpay")]
 pub(crate) struct Client {
     inner: core::Client,
+}
+
+impl Client {
+    pub(crate) fn core(&self) -> &core::Client {
+        &self.inner
+    }
+}
+
+/// A mobile-money payout from Python arguments (shared by the request
+/// builder and the payout flow).
+pub(crate) fn mobile_money(
+    amount: &Bound<'_, PyAny>,
+    country_id: &Bound<'_, PyAny>,
+    phone_number: Option<&Bound<'_, PyAny>>,
+    narration: Option<&Bound<'_, PyAny>>,
+    webhook_url: Option<&Bound<'_, PyAny>>,
+) -> PyResult<core::MobileMoneyPayout> {
+    Ok(core::MobileMoneyPayout {
+        amount: convert::amount(amount)?,
+        country_id: convert::text(country_id, Field::CountryId)?,
+        phone_number: convert::optional_text(phone_number, Field::PhoneNumber)?,
+        narration: convert::optional_text(narration, Field::Narration)?,
+        webhook_url: convert::optional_text(webhook_url, Field::WebhookUrl)?,
+    })
+}
+
+/// A bank payout from Python arguments.
+pub(crate) fn bank(
+    amount: &Bound<'_, PyAny>,
+    country_id: &Bound<'_, PyAny>,
+    bank_id: Option<&Bound<'_, PyAny>>,
+    account_number: Option<&Bound<'_, PyAny>>,
+    narration: Option<&Bound<'_, PyAny>>,
+    webhook_url: Option<&Bound<'_, PyAny>>,
+) -> PyResult<core::BankPayout> {
+    Ok(core::BankPayout {
+        amount: convert::amount(amount)?,
+        country_id: convert::text(country_id, Field::CountryId)?,
+        bank_id: convert::optional_text(bank_id, Field::BankId)?.unwrap_or_default(),
+        account_number: convert::optional_text(account_number, Field::AccountNumber)?.unwrap_or_default(),
+        narration: convert::optional_text(narration, Field::Narration)?,
+        webhook_url: convert::optional_text(webhook_url, Field::WebhookUrl)?,
+    })
 }
 
 #[pymethods]
@@ -109,13 +152,7 @@ impl Client {
         narration: Option<&Bound<'_, PyAny>>,
         webhook_url: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<HttpRequest> {
-        let payout = core::MobileMoneyPayout {
-            amount: convert::amount(amount)?,
-            country_id: convert::text(country_id, Field::CountryId)?,
-            phone_number: convert::optional_text(phone_number, Field::PhoneNumber)?,
-            narration: convert::optional_text(narration, Field::Narration)?,
-            webhook_url: convert::optional_text(webhook_url, Field::WebhookUrl)?,
-        };
+        let payout = mobile_money(amount, country_id, phone_number, narration, webhook_url)?;
         Ok(HttpRequest {
             inner: self.inner.mobile_money_payout(&payout).or_raise()?,
         })
@@ -139,14 +176,7 @@ impl Client {
         narration: Option<&Bound<'_, PyAny>>,
         webhook_url: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<HttpRequest> {
-        let payout = core::BankPayout {
-            amount: convert::amount(amount)?,
-            country_id: convert::text(country_id, Field::CountryId)?,
-            bank_id: convert::optional_text(bank_id, Field::BankId)?.unwrap_or_default(),
-            account_number: convert::optional_text(account_number, Field::AccountNumber)?.unwrap_or_default(),
-            narration: convert::optional_text(narration, Field::Narration)?,
-            webhook_url: convert::optional_text(webhook_url, Field::WebhookUrl)?,
-        };
+        let payout = bank(amount, country_id, bank_id, account_number, narration, webhook_url)?;
         Ok(HttpRequest {
             inner: self.inner.bank_payout(&payout).or_raise()?,
         })
@@ -179,6 +209,12 @@ impl Client {
 #[pyclass(frozen, module = "alexpay")]
 pub(crate) struct HttpRequest {
     inner: core::HttpRequest,
+}
+
+impl From<core::HttpRequest> for HttpRequest {
+    fn from(inner: core::HttpRequest) -> Self {
+        HttpRequest { inner }
+    }
 }
 
 #[pymethods]
@@ -465,11 +501,22 @@ impl Confirmation {
     fn amount(&self) -> Option<f64> {
         self.inner.amount
     }
+    /// What the event claimed, normalised; ``None`` for an id-only event.
+    #[getter]
+    fn event_status(&self) -> Option<&'static str> {
+        self.inner.event_status.as_ref().map(core::PayoutStatus::as_str)
+    }
+    /// True when the event's claim differs from the status check (out of
+    /// order or redelivered): a normal result, answer the webhook with 2xx.
+    #[getter]
+    fn stale(&self) -> bool {
+        self.inner.stale
+    }
     fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
         repr_of(
             slf.as_any(),
             "Confirmation",
-            &["payout_id", "status", "raw_status", "amount"],
+            &["payout_id", "status", "raw_status", "amount", "event_status", "stale"],
         )
     }
 }

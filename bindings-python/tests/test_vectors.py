@@ -236,7 +236,14 @@ def run_confirmation(doc: Json, inp: Json) -> Outcome:
 
     def go() -> Json:
         c = alexpay.confirm_webhook(event, report)
-        return {"payout_id": c.payout_id, "status": c.status, "raw_status": c.raw_status, "amount": c.amount}
+        return {
+            "payout_id": c.payout_id,
+            "status": c.status,
+            "raw_status": c.raw_status,
+            "amount": c.amount,
+            "event_status": c.event_status,
+            "stale": c.stale,
+        }
 
     return run(go)
 
@@ -286,6 +293,8 @@ def run_tracker(doc: Json, inp: Json) -> Outcome:
 
 def run_retry(doc: Json, inp: Json) -> Outcome:
     kwargs = {k: inp[k] for k in ("http_status", "transport_error", "retry_after_secs") if k in inp}
+    if "body" in inp:
+        kwargs["body"] = inp["body"].encode("utf-8")
 
     def go() -> Json:
         d = alexpay.retry_decision(inp["operation"], inp["attempt"], **kwargs)

@@ -68,4 +68,6 @@ fields! {
     Jitter => "jitter", "jitter";
     RequestTimeoutMs => "request_timeout_ms", "requestTimeoutMs";
     WaitMs => "wait_ms", "waitMs";
+    RequestId => "id", "id";
+    Seed => "seed", "seed";
 }

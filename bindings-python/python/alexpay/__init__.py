@@ -1,20 +1,20 @@
 """Alexpay payouts SDK for Python.
 
-Sans-I/O: the SDK builds requests and parses answers as plain data; your own
-HTTP client (httpx, requests, aiohttp, ...) sends them. Behaviour lives in a
-Rust core shared with the JavaScript SDKs, so every language builds the same
-bytes and raises the same error codes.
+Quickstart: one call sends a payout and, if you ask, follows it to a final
+status::
 
-Quickstart::
+    import alexpay
 
-    import httpx, alexpay
+    client = alexpay.Client(public_key="pk_...", secret_key="sk_...", base_url="https://...")
+    payout = client.send_mobile_money_payout(amount=100, country_id="GH", phone_number="+233 24 123 4567", wait=True)
+    print(payout.payout_id, payout.status)
 
-    client = alexpay.Client(public_key="pk_...", secret_key="sk_...",
-                            base_url="https://api.alexpay.example")
-    req = client.mobile_money_payout(amount=1000, country_id="GH",
-                                     phone_number="+233 24 123 4567")
-    resp = httpx.request(req.method, req.url, headers=req.headers, content=req.body)
-    payout = alexpay.parse_payout_response(resp.status_code, resp.content)
+Every decision (what to send, when a retry is safe, when a payout is final)
+is made by a Rust core shared with the JavaScript SDKs; this package sends
+requests over a transport of your choice (``alexpay.transports``: urllib by
+default, httpx, requests, aiohttp). The request builders and parsers
+(``Client.mobile_money_payout``, ``parse_payout_response``, ...) stay for
+hosts that send requests themselves.
 
 See ``help(alexpay.Client)``, ``help(alexpay.AlexpayError)`` and the README.
 """
@@ -24,7 +24,6 @@ from ._alexpay import (
     DEFAULT_USER_AGENT,
     MAX_AMOUNT,
     MAX_NARRATION_CHARS,
-    Client,
     Confirmation,
     HttpRequest,
     Payout,
@@ -43,7 +42,24 @@ from ._alexpay import (
     sign_webhook,
     verify_webhook_signature,
 )
-from ._errors import AlexpayError, ApiError, ConflictError, ValidationError, WebhookError
+from ._client import (
+    DEFAULT_REQUEST_TIMEOUT_SECS,
+    DEFAULT_WAIT_SECS,
+    DEFAULT_WEBHOOK_TIMEOUT_SECS,
+    AsyncClient,
+    Client,
+)
+from ._errors import (
+    AlexpayError,
+    ApiError,
+    ConflictError,
+    ConnectionFailedError,
+    FlowError,
+    OutcomeUnknownError,
+    ValidationError,
+    WebhookError,
+)
+from ._results import PayoutResult, WebhookResult
 from ._types import (
     Body,
     HeadersLike,
@@ -54,23 +70,33 @@ from ._types import (
     SupportsHeaderItems,
     TransportError,
 )
+from .transports import HttpResponse, TransportFailure
 
 __all__ = [
     "AlexpayError",
     "ApiError",
+    "AsyncClient",
     "Body",
     "Client",
     "Confirmation",
     "ConflictError",
+    "ConnectionFailedError",
+    "DEFAULT_REQUEST_TIMEOUT_SECS",
     "DEFAULT_TOLERANCE_SECS",
     "DEFAULT_USER_AGENT",
+    "DEFAULT_WAIT_SECS",
+    "DEFAULT_WEBHOOK_TIMEOUT_SECS",
+    "FlowError",
     "HeadersLike",
     "HttpRequest",
+    "HttpResponse",
     "MAX_AMOUNT",
     "MAX_NARRATION_CHARS",
     "Observed",
     "Operation",
+    "OutcomeUnknownError",
     "Payout",
+    "PayoutResult",
     "PayoutStatus",
     "PayoutTracker",
     "RetryAction",
@@ -78,9 +104,11 @@ __all__ = [
     "StatusReport",
     "SupportsHeaderItems",
     "TransportError",
+    "TransportFailure",
     "ValidationError",
     "WebhookError",
     "WebhookEvent",
+    "WebhookResult",
     "__version__",
     "confirm_webhook",
     "is_terminal_status",

@@ -1,6 +1,8 @@
 """Type stubs for the native module ``alexpay._alexpay`` (import from ``alexpay``)."""
 
-from typing import Dict, Optional, Union, final
+from typing import Dict, Literal, Optional, Union, final
+
+from typing_extensions import Self
 
 from ._types import (
     Body,
@@ -31,9 +33,9 @@ class HttpRequest:
     @property
     def body(self) -> bytes: ...
 
-@final
 class Client:
-    """A configured Alexpay client that builds requests; holds no connection."""
+    """The native client: builds requests; holds no connection. Use
+    ``alexpay.Client`` (this plus the flows)."""
 
     def __new__(
         cls,
@@ -42,7 +44,7 @@ class Client:
         secret_key: str,
         base_url: str,
         user_agent: Optional[str] = None,
-    ) -> "Client": ...
+    ) -> Self: ...
     @property
     def public_key(self) -> str: ...
     @property
@@ -149,6 +151,12 @@ class Confirmation:
     def raw_status(self) -> str: ...
     @property
     def amount(self) -> Optional[float]: ...
+    @property
+    def event_status(self) -> Optional[PayoutStatus]:
+        """What the event claimed, normalised; ``None`` for an id-only event."""
+    @property
+    def stale(self) -> bool:
+        """True when the event's claim differs from the status check."""
 
 @final
 class PayoutTracker:
@@ -199,4 +207,131 @@ def retry_decision(
     http_status: Optional[int] = None,
     transport_error: Optional[Union[TransportError, str]] = None,
     retry_after_secs: Optional[int] = None,
+    body: Optional[Body] = None,
 ) -> RetryDecision: ...
+
+# The flows: state machines the drivers in ``alexpay._driver`` run. Exposed
+# for the shared flow vectors and for hosts with an event loop of their own.
+
+FlowKind = Literal["send", "wait", "done"]
+OutcomeKind = Literal["succeeded", "failed", "pending", "rejected", "unknown"]
+
+@final
+class FlowAction:
+    """What the driver does next."""
+
+    @property
+    def kind(self) -> FlowKind: ...
+    @property
+    def id(self) -> Optional[int]: ...
+    @property
+    def operation(self) -> Optional[Operation]: ...
+    @property
+    def request(self) -> Optional[HttpRequest]: ...
+    @property
+    def timeout_ms(self) -> Optional[int]: ...
+    @property
+    def until_ms(self) -> Optional[int]: ...
+    @property
+    def outcome(self) -> Optional[Union["PayoutOutcome", "WebhookOutcome"]]: ...
+
+@final
+class PayoutOutcome:
+    """How a payout or follow flow ended."""
+
+    @property
+    def kind(self) -> OutcomeKind: ...
+    @property
+    def payout_id(self) -> Optional[str]: ...
+    @property
+    def message(self) -> Optional[str]: ...
+    @property
+    def report(self) -> Optional[StatusReport]: ...
+    @property
+    def payout(self) -> Optional[Payout]: ...
+    @property
+    def error_code(self) -> Optional[str]: ...
+    def raise_if_error(self) -> None:
+        """Raises the exception of a rejected or unknown outcome."""
+
+@final
+class WebhookOutcome:
+    """How a webhook flow ended."""
+
+    @property
+    def ok(self) -> bool: ...
+    @property
+    def receiver_status(self) -> int: ...
+    @property
+    def error_code(self) -> Optional[str]: ...
+    def raise_if_error(self) -> None:
+        """Raises the error (with ``receiver_status`` set) of a failed flow."""
+    def fields(self) -> Dict[str, object]:
+        """The result's fields (see ``WebhookResult``)."""
+
+class _Flow:
+    def next(self, now_ms: int) -> FlowAction:
+        """What to do at ``now_ms``."""
+    def on_response(self, id: int, now_ms: int, http_status: int, headers: HeadersLike, body: Body) -> None:
+        """The answer to request ``id``; stale ids are ignored."""
+    def on_transport_error(self, id: int, now_ms: int, kind: TransportError) -> None:
+        """Request ``id`` failed before an answer."""
+    def cancel(self, now_ms: int) -> None:
+        """Ends the flow with the outcome its state allows."""
+
+@final
+class PayoutFlow(_Flow):
+    """The payout flow."""
+
+    @staticmethod
+    def mobile_money(
+        client: Client,
+        *,
+        amount: int,
+        country_id: str,
+        phone_number: Optional[str] = None,
+        narration: Optional[str] = None,
+        webhook_url: Optional[str] = None,
+        request_timeout_ms: int,
+        wait_ms: int,
+        seed: int,
+    ) -> "PayoutFlow": ...
+    @staticmethod
+    def bank(
+        client: Client,
+        *,
+        amount: int,
+        country_id: str,
+        bank_id: Optional[str],
+        account_number: Optional[str],
+        narration: Optional[str] = None,
+        webhook_url: Optional[str] = None,
+        request_timeout_ms: int,
+        wait_ms: int,
+        seed: int,
+    ) -> "PayoutFlow": ...
+    @property
+    def attempts(self) -> int: ...
+
+@final
+class FollowFlow(_Flow):
+    """The follow flow."""
+
+    def __new__(cls, client: Client, payout_id: str, *, request_timeout_ms: int, wait_ms: int, seed: int) -> "FollowFlow": ...
+
+@final
+class WebhookFlow(_Flow):
+    """The webhook flow (``now_ms`` is Unix milliseconds: signatures carry Unix time)."""
+
+    def __new__(
+        cls,
+        client: Client,
+        body: Body,
+        headers: HeadersLike,
+        *,
+        secret: Optional[str] = None,
+        tolerance_secs: int = 300,
+        request_timeout_ms: int,
+        deadline_ms: int,
+        seed: int,
+    ) -> "WebhookFlow": ...

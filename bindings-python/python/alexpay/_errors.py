@@ -10,6 +10,11 @@ chosen from the code's family:
 - ``WebhookError``: a webhook is malformed, unsigned/forged, or disagrees with
   the status check that should confirm it.
 - ``ConflictError``: a payout tracker saw contradictory facts.
+- ``FlowError``: a flow (``Client.send_*_payout``, ``wait_for_payout``,
+  ``handle_webhook``) ended without an answer: ``OutcomeUnknownError``
+  (``outcome_unknown``: the payout may exist, never resend it),
+  ``ConnectionFailedError`` (``connection_failed``: nothing was ever
+  delivered) and ``cancelled``.
 
 Wrong Python *types* (``None``/``float``/``bool``/``str`` for an amount, a
 ``dict`` for a raw body) raise the built-in ``TypeError`` instead. No message
@@ -20,7 +25,16 @@ from __future__ import annotations
 
 from typing import Any, Optional, Tuple
 
-__all__ = ["AlexpayError", "ValidationError", "ApiError", "WebhookError", "ConflictError"]
+__all__ = [
+    "AlexpayError",
+    "ValidationError",
+    "ApiError",
+    "WebhookError",
+    "ConflictError",
+    "FlowError",
+    "OutcomeUnknownError",
+    "ConnectionFailedError",
+]
 
 
 class AlexpayError(Exception):
@@ -36,6 +50,9 @@ class AlexpayError(Exception):
         api_code: Alexpay's own ``code`` from its error envelope (as text), or
             ``None``.
         api_message: Alexpay's own ``message``, or ``None``.
+        payout_id: the payout this error is about when one is known (a
+            failure answer that named a payout, an ``OutcomeUnknownError``
+            after the payout was accepted), else ``None``.
         message: the human-readable message (also ``str(error)``).
     """
 
@@ -45,7 +62,11 @@ class AlexpayError(Exception):
     retryable: bool
     api_code: Optional[str]
     api_message: Optional[str]
+    payout_id: Optional[str]
     message: str
+    #: For errors from ``handle_webhook``: the HTTP status to answer the
+    #: sender with (400, 401 or 503); ``None`` elsewhere.
+    receiver_status: Optional[int] = None
 
     def __init__(
         self,
@@ -57,6 +78,7 @@ class AlexpayError(Exception):
         retryable: bool = False,
         api_code: Optional[str] = None,
         api_message: Optional[str] = None,
+        payout_id: Optional[str] = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -66,6 +88,7 @@ class AlexpayError(Exception):
         self.retryable = retryable
         self.api_code = api_code
         self.api_message = api_message
+        self.payout_id = payout_id
 
     def __str__(self) -> str:
         return self.message
@@ -75,6 +98,8 @@ class AlexpayError(Exception):
         if self.http_status is not None:
             parts.append(f"http_status={self.http_status!r}")
             parts.append(f"retryable={self.retryable!r}")
+        if self.payout_id is not None:
+            parts.append(f"payout_id={self.payout_id!r}")
         parts.append(f"message={self.message!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
 
@@ -92,6 +117,7 @@ class AlexpayError(Exception):
                     "retryable": self.retryable,
                     "api_code": self.api_code,
                     "api_message": self.api_message,
+                    "payout_id": self.payout_id,
                 },
             ),
         )
@@ -126,7 +152,35 @@ class ConflictError(AlexpayError):
     Alexpay."""
 
 
+class FlowError(AlexpayError):
+    """A flow ended without an answer from Alexpay: ``outcome_unknown``,
+    ``connection_failed`` or ``cancelled``."""
+
+
+class OutcomeUnknownError(FlowError):
+    """``outcome_unknown``: the payout may exist. Never send it again (Alexpay
+    has no idempotency key, so a second request can pay twice). When
+    ``payout_id`` is set, follow it with ``Client.wait_for_payout``; otherwise
+    reconcile in the Alexpay dashboard by amount, recipient and narration.
+    ``__cause__`` or the message says what happened."""
+
+
+class ConnectionFailedError(FlowError):
+    """``connection_failed``: no request was ever delivered to Alexpay (every
+    attempt failed to connect), so nothing was created and it is safe to try
+    again later."""
+
+
 # Shown as alexpay.ValidationError etc. in tracebacks; pickling finds them there too.
-for _cls in (AlexpayError, ValidationError, ApiError, WebhookError, ConflictError):
+for _cls in (
+    AlexpayError,
+    ValidationError,
+    ApiError,
+    WebhookError,
+    ConflictError,
+    FlowError,
+    OutcomeUnknownError,
+    ConnectionFailedError,
+):
     _cls.__module__ = "alexpay"
 del _cls

@@ -18,7 +18,7 @@ __all__ = [
 #: A normalised payout status.
 PayoutStatus = Literal["pending", "succeeded", "failed", "unknown"]
 #: What ``PayoutTracker.observe`` did.
-Observed = Literal["changed", "unchanged", "ignored"]
+Observed = Literal["changed", "unchanged", "ignored", "needs_confirmation"]
 #: ``RetryDecision.action``.
 RetryAction = Literal["retry", "stop", "do_not_resend"]
 #: ``retry_decision``'s ``operation``.

@@ -1,0 +1,152 @@
+"""Runs the core's flows over a transport: the only I/O in the package.
+
+The flow decides everything (what to send, when to retry, when to stop);
+the driver sends, sleeps, reads the clock and reports back. Nothing here
+decides whether a payout may be resent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import secrets
+import time
+from typing import Any, Callable, Optional, Union
+from urllib.parse import urlsplit
+
+from ._alexpay import FlowAction, FollowFlow, PayoutFlow, WebhookFlow
+from .transports._base import AsyncTransport, HttpResponse, Transport, TransportFailure
+
+log = logging.getLogger("alexpay")
+
+Flow = Union[PayoutFlow, FollowFlow, WebhookFlow]
+Clock = Callable[[], int]
+
+
+def monotonic_ms() -> int:
+    return time.monotonic_ns() // 1_000_000
+
+
+def wall_ms() -> int:
+    """Unix milliseconds: webhook signatures carry Unix timestamps."""
+    return time.time_ns() // 1_000_000
+
+
+def new_seed() -> int:
+    return secrets.randbits(64)
+
+
+def _path(action: FlowAction) -> str:
+    return urlsplit(action.request.url).path if action.request else ""
+
+
+def _log_send(action: FlowAction, attempt: int) -> None:
+    log.debug("%s %s %s attempt=%d", action.operation, action.request.method if action.request else "", _path(action), attempt)
+
+
+def _log_answer(action: FlowAction, what: str, started: int, clock: Clock) -> None:
+    log.info("%s %s -> %s in %d ms", action.operation, _path(action), what, clock() - started)
+
+
+def _log_next(action: FlowAction, now: int) -> None:
+    if action.kind == "wait":
+        log.info("decision: wait %d ms", max(0, (action.until_ms or now) - now))
+    elif action.kind == "done":
+        outcome: Any = action.outcome
+        kind = getattr(outcome, "kind", None) or ("ok" if getattr(outcome, "ok", False) else "error")
+        log.info("decision: done (%s)", kind)
+
+
+def _deliver(flow: Flow, action: FlowAction, clock: Clock, answer: Optional[HttpResponse], failure: Optional[str]) -> None:
+    if answer is not None:
+        flow.on_response(action.id, clock(), answer.status, answer.headers, answer.body)
+    else:
+        flow.on_transport_error(action.id, clock(), failure)
+
+
+def run(flow: Flow, transport: Transport, clock: Clock = monotonic_ms, sleep: Callable[[float], None] = time.sleep) -> Any:
+    """Drives ``flow`` to its outcome. An interrupt (``KeyboardInterrupt``)
+    cancels the flow; its outcome error is chained as ``__cause__``."""
+    attempts = 0
+    while True:
+        now = clock()
+        action = flow.next(now)
+        _log_next(action, now)
+        if action.kind == "done":
+            return action.outcome
+        if action.kind == "wait":
+            sleep(max(0, (action.until_ms or now) - now) / 1000)
+            continue
+        attempts += 1
+        _log_send(action, attempts)
+        answer: Optional[HttpResponse] = None
+        failure: Optional[str] = None
+        try:
+            answer = transport.send(action.request, (action.timeout_ms or 0) / 1000)
+        except TransportFailure as e:
+            failure = e.kind
+        except Exception as e:  # noqa: BLE001 - unknown failures may have arrived
+            log.debug("transport raised %s; counted as connection_lost", type(e).__name__)
+            failure = "connection_lost"
+        except BaseException as interrupt:
+            _cancelled(flow, clock, interrupt)
+            raise
+        _log_answer(action, str(answer.status) if answer else failure or "", now, clock)
+        _deliver(flow, action, clock, answer, failure)
+
+
+async def run_async(flow: Flow, transport: AsyncTransport, clock: Clock = monotonic_ms) -> Any:
+    """As ``run``, for asyncio. A cancelled task cancels the flow: the
+    ``CancelledError`` propagates with the outcome's error (for example
+    ``OutcomeUnknownError`` when the payout request may have arrived) as
+    its ``__cause__``."""
+    attempts = 0
+    while True:
+        now = clock()
+        action = flow.next(now)
+        _log_next(action, now)
+        if action.kind == "done":
+            return action.outcome
+        try:
+            if action.kind == "wait":
+                await asyncio.sleep(max(0, (action.until_ms or now) - now) / 1000)
+                continue
+            attempts += 1
+            _log_send(action, attempts)
+            answer: Optional[HttpResponse] = None
+            failure: Optional[str] = None
+            try:
+                answer = await transport.send(action.request, (action.timeout_ms or 0) / 1000)
+            except TransportFailure as e:
+                failure = e.kind
+            except asyncio.CancelledError:
+                raise
+            except Exception as e:  # noqa: BLE001 - unknown failures may have arrived
+                log.debug("transport raised %s; counted as connection_lost", type(e).__name__)
+                failure = "connection_lost"
+        except asyncio.CancelledError as cancelled:
+            _cancelled(flow, clock, cancelled)
+            raise
+        _log_answer(action, str(answer.status) if answer else failure or "", now, clock)
+        _deliver(flow, action, clock, answer, failure)
+
+
+def _cancelled(flow: Flow, clock: Clock, interrupt: BaseException) -> None:
+    """Ends the flow and chains its outcome's error to the interrupt."""
+    flow.cancel(clock())
+    outcome: Any = flow.next(clock()).outcome
+    try:
+        outcome.raise_if_error()
+    except Exception as err:  # the outcome's own error, e.g. OutcomeUnknownError
+        log.warning("cancelled: %s", err.__class__.__name__)
+        interrupt.__cause__ = err
+
+
+def to_thread(transport: Transport) -> AsyncTransport:
+    """A sync transport run in a worker thread, for ``AsyncClient``."""
+
+    class _Threaded:
+        async def send(self, request: Any, timeout_secs: float) -> HttpResponse:
+            return await asyncio.to_thread(transport.send, request, timeout_secs)
+
+    return _Threaded()

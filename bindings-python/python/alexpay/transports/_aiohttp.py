@@ -1,0 +1,61 @@
+"""aiohttp adapter (``pip install alexpay[aiohttp]``), for ``AsyncClient``."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING, Optional
+
+from .._alexpay import HttpRequest
+from ._base import HttpResponse, TransportFailure, body_of
+
+if TYPE_CHECKING:
+    import aiohttp
+
+__all__ = ["AiohttpTransport"]
+
+
+def _failure(e: BaseException) -> TransportFailure:
+    import aiohttp
+
+    connect_timeout = getattr(aiohttp, "ConnectionTimeoutError", ())
+    if isinstance(e, connect_timeout):
+        return TransportFailure("connect", "ConnectionTimeoutError")
+    # ClientConnectorError covers refused connections, DNS (its subclass
+    # ClientConnectorDNSError) and TLS handshakes: nothing was sent.
+    if isinstance(e, aiohttp.ClientConnectorError):
+        return TransportFailure("connect", type(e).__name__)
+    if isinstance(e, (asyncio.TimeoutError, aiohttp.ServerTimeoutError)):
+        return TransportFailure("timeout", type(e).__name__)
+    return TransportFailure("connection_lost", type(e).__name__)
+
+
+class AiohttpTransport:
+    """Sends with an ``aiohttp.ClientSession`` (yours, or one it opens on the
+    first request)."""
+
+    def __init__(self, session: "Optional[aiohttp.ClientSession]" = None) -> None:
+        self._session = session
+
+    async def send(self, request: HttpRequest, timeout_secs: float) -> HttpResponse:
+        import aiohttp
+
+        if self._session is None:
+            self._session = aiohttp.ClientSession()
+        try:
+            async with self._session.request(
+                request.method,
+                request.url,
+                headers=request.headers,
+                data=body_of(request),
+                timeout=aiohttp.ClientTimeout(total=timeout_secs),
+                allow_redirects=False,
+            ) as r:
+                body = await r.read()
+                return HttpResponse(r.status, list(r.headers.items()), body)
+        except (aiohttp.ClientError, asyncio.TimeoutError) as e:
+            raise _failure(e) from e
+
+    async def close(self) -> None:
+        """Closes the session it opened itself."""
+        if self._session is not None:
+            await self._session.close()
