@@ -5,12 +5,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cargo build --quiet -p alexpay-sandbox --bin alexpay-sandbox --example payout_flow
+cargo build --quiet -p alexpay-sandbox --bin alexpay-sandbox --example payout_flow --example payout_blocking
 target_dir="${CARGO_TARGET_DIR:-$(pwd)/target}"
 export ALEXPAY_SANDBOX_BIN="$target_dir/debug/alexpay-sandbox"
 
-echo "== e2e: Rust (core + blocking HTTP client, in-process sandbox)"
+echo "== e2e: Rust (core + hyper, retry policy and tracker, in-process sandbox)"
 "$target_dir/debug/examples/payout_flow"
+
+echo "== e2e: Rust (PayoutFlow + ureq, blocking, in-process sandbox)"
+"$target_dir/debug/examples/payout_blocking"
 
 echo "== e2e: Python (httpx, requests, Flask receiver)"
 .venv/bin/python -c "import alexpay" 2>/dev/null || bash scripts/test-python.sh

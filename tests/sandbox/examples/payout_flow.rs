@@ -77,6 +77,7 @@ async fn send_with_policy(http: &Http, operation: Operation, request: &HttpReque
             operation,
             attempt,
             http_status,
+            body: Some(&body),
             transport_error,
             retry_after_secs,
         })

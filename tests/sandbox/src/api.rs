@@ -13,7 +13,7 @@ use axum::Json;
 use serde_json::{json, Map, Value};
 use tokio::sync::mpsc;
 
-use crate::faults::{html_error_page, FaultKind, FaultSpec, Route};
+use crate::faults::{garble, html_error_page, unusual_envelope, FaultKind, FaultSpec, Route};
 use crate::model::{
     currency_for, now_ms, NewPayout, Outcome, PayoutRecord, TransferTo, FAILED, PROCESSING, SUCCESSFUL,
 };
@@ -507,6 +507,24 @@ pub async fn fault_layer(State(shared): State<Arc<Shared>>, request: Request, ne
             ));
             return hang_up(kill).await;
         }
+        Some(FaultSpec {
+            fault: FaultKind::GarbledAfterAccept,
+            ..
+        }) => {
+            note_answer(&shared, &created, "garbled".to_string());
+            let body = garble(&read_body(response).await);
+            response = json_bytes(body);
+        }
+        Some(FaultSpec {
+            fault: FaultKind::UnusualEnvelope,
+            envelope,
+            ..
+        }) => {
+            let envelope = envelope.unwrap_or_default();
+            note_answer(&shared, &created, format!("envelope_{}", envelope.as_str()));
+            let body = unusual_envelope(&read_body(response).await, envelope);
+            response = json_bytes(body);
+        }
         Some(fault) => {
             let status = fault.status.unwrap_or(500);
             note_answer(&shared, &created, format!("http_{status}"));
@@ -519,11 +537,29 @@ pub async fn fault_layer(State(shared): State<Arc<Shared>>, request: Request, ne
     response
 }
 
+async fn read_body(response: Response) -> Vec<u8> {
+    axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .map(|b| b.to_vec())
+        .unwrap_or_default()
+}
+
+/// A 200 with these bytes as its JSON body (whether or not they parse).
+fn json_bytes(body: Vec<u8>) -> Response {
+    let mut response = (StatusCode::OK, body).into_response();
+    response
+        .headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    response
+}
+
 async fn refuse(fault: &FaultSpec, kill: Option<ConnKill>) -> Response {
     match fault.fault {
         FaultKind::RateLimit => rate_limited(fault.retry_after.unwrap_or(1)),
         FaultKind::Drop | FaultKind::DropAfterAccept => hang_up(kill).await,
-        FaultKind::HttpError | FaultKind::Slow => html(fault.status.unwrap_or(500)),
+        FaultKind::HttpError | FaultKind::Slow | FaultKind::GarbledAfterAccept | FaultKind::UnusualEnvelope => {
+            html(fault.status.unwrap_or(500))
+        }
     }
 }
 

@@ -21,6 +21,32 @@ pub enum FaultKind {
     Drop,
     /// Create the payout, then close the connection without an answer.
     DropAfterAccept,
+    /// Handle the request (create the payout), then answer 200 with the JSON
+    /// body cut off inside the payout id: garbled, unparseable.
+    GarbledAfterAccept,
+    /// Create the payout, then answer 200 with an unusual top-level envelope
+    /// (see [`Envelope`]) around the usual `data` with the payout id.
+    UnusualEnvelope,
+}
+
+/// The envelope `unusual_envelope` wraps an accepted payout in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Envelope {
+    /// `"status": "error", "code": 429` (and a rate-limit message).
+    #[default]
+    RateLimited,
+    /// `"status": "pending", "code": 0`.
+    Pending,
+}
+
+impl Envelope {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Envelope::RateLimited => "rate_limited",
+            Envelope::Pending => "pending",
+        }
+    }
 }
 
 /// Which API requests a fault applies to. `/_sandbox/*` is never faulted.
@@ -45,7 +71,8 @@ pub struct FaultSpec {
     /// How many matching requests it affects; absent: until cleared.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<u32>,
-    /// Defaults to `payout` for `drop_after_accept`, `any` otherwise.
+    /// Defaults to `payout` for `drop_after_accept`, `garbled_after_accept`
+    /// and `unusual_envelope`, `any` otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub route: Option<Route>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -56,6 +83,9 @@ pub struct FaultSpec {
     pub retry_after: Option<u64>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub after_accept: bool,
+    /// For `unusual_envelope`: which one (default `rate_limited`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub envelope: Option<Envelope>,
 }
 
 impl FaultSpec {
@@ -68,6 +98,7 @@ impl FaultSpec {
             status: None,
             retry_after: None,
             after_accept: false,
+            envelope: None,
         }
     }
 
@@ -83,7 +114,7 @@ impl FaultSpec {
 
     pub fn route_or_default(&self) -> Route {
         self.route.unwrap_or(match self.fault {
-            FaultKind::DropAfterAccept => Route::Payout,
+            FaultKind::DropAfterAccept | FaultKind::GarbledAfterAccept | FaultKind::UnusualEnvelope => Route::Payout,
             _ => Route::Any,
         })
     }
@@ -107,6 +138,10 @@ impl FaultSpec {
             self.retry_after.is_none() || kind == FaultKind::RateLimit,
         )?;
         only("after_accept", !self.after_accept || kind == FaultKind::HttpError)?;
+        only(
+            "envelope",
+            self.envelope.is_none() || kind == FaultKind::UnusualEnvelope,
+        )?;
         match kind {
             FaultKind::Slow => match self.delay_ms {
                 Some(ms) if ms <= MAX_DELAY_MS => {}
@@ -128,7 +163,12 @@ impl FaultSpec {
                     return Err("drop_after_accept applies to the payout route only".into());
                 }
             }
-            FaultKind::Drop => {}
+            FaultKind::UnusualEnvelope => {
+                if self.route_or_default() != Route::Payout {
+                    return Err("unusual_envelope applies to the payout route only".into());
+                }
+            }
+            FaultKind::Drop | FaultKind::GarbledAfterAccept => {}
         }
         Ok(())
     }
@@ -136,7 +176,8 @@ impl FaultSpec {
     /// Parses `--fault`: JSON (`{"fault":"slow","delay_ms":500}`) or the
     /// compact `KIND[=VALUE][,key=value|,flag]...`, for example `slow=500`,
     /// `http_error=503,count=2`, `http_error=500,after_accept`,
-    /// `rate_limit=3,route=payout`, `drop`, `drop_after_accept,count=1`.
+    /// `rate_limit=3,route=payout`, `drop`, `drop_after_accept,count=1`,
+    /// `garbled_after_accept,count=1`, `unusual_envelope=pending,count=1`.
     pub fn parse(text: &str) -> Result<FaultSpec, String> {
         let text = text.trim();
         let spec: FaultSpec = if text.starts_with('{') {
@@ -155,14 +196,14 @@ impl FaultSpec {
                     "slow" => "delay_ms",
                     "http_error" => "status",
                     "rate_limit" => "retry_after",
+                    "unusual_envelope" => "envelope",
                     _ => return Err(format!("the {kind} fault takes no '=value'")),
                 };
-                map.insert(key.into(), number(key, v)?);
+                map.insert(key.into(), option_value(key, v)?);
             }
             for part in parts.filter(|p| !p.is_empty()) {
                 match part.split_once('=') {
-                    Some(("route", v)) => map.insert("route".into(), json!(v.trim())),
-                    Some((k, v)) => map.insert(k.trim().into(), number(k.trim(), v.trim())?),
+                    Some((k, v)) => map.insert(k.trim().into(), option_value(k.trim(), v.trim())?),
                     None => map.insert(part.into(), json!(true)),
                 };
             }
@@ -173,7 +214,12 @@ impl FaultSpec {
     }
 }
 
-fn number(key: &str, value: &str) -> Result<Value, String> {
+/// A compact option's value: a word for `route` and `envelope`, a whole
+/// number for the rest.
+fn option_value(key: &str, value: &str) -> Result<Value, String> {
+    if matches!(key, "route" | "envelope") {
+        return Ok(json!(value));
+    }
     value
         .parse::<u64>()
         .map(|n| json!(n))
@@ -268,7 +314,10 @@ impl FaultBook {
                 && match s.fault {
                     FaultKind::HttpError => !s.after_accept,
                     FaultKind::RateLimit | FaultKind::Drop => true,
-                    FaultKind::Slow | FaultKind::DropAfterAccept => false,
+                    FaultKind::Slow
+                    | FaultKind::DropAfterAccept
+                    | FaultKind::GarbledAfterAccept
+                    | FaultKind::UnusualEnvelope => false,
                 }
         });
         before.action = refusal.map(|i| self.fire(i));
@@ -276,14 +325,15 @@ impl FaultBook {
     }
 
     /// Consumes the first matching fault that strikes after a request
-    /// succeeded (`http_error` with `after_accept`, `drop_after_accept`).
+    /// succeeded (`http_error` with `after_accept`, `drop_after_accept`,
+    /// `garbled_after_accept`, `unusual_envelope`).
     pub fn take_after(&mut self, route: Route) -> Option<FaultSpec> {
         let index = self.active.iter().position(|a| {
             let s = &a.spec;
             matches(s, route)
                 && match s.fault {
                     FaultKind::HttpError => s.after_accept,
-                    FaultKind::DropAfterAccept => true,
+                    FaultKind::DropAfterAccept | FaultKind::GarbledAfterAccept | FaultKind::UnusualEnvelope => true,
                     _ => false,
                 }
         })?;
@@ -307,6 +357,38 @@ impl FaultBook {
             .collect();
         json!({ "count": faults.len(), "faults": faults })
     }
+}
+
+/// `garbled_after_accept`: the real answer cut off a few characters into its
+/// payout id (or its `id`; else halfway), so it is neither valid JSON nor
+/// carries a usable id, e.g. `{"code":0,"data":{"amount":120,"payout_id":"1b4e`.
+pub fn garble(body: &[u8]) -> Vec<u8> {
+    let find = |needle: &[u8]| {
+        body.windows(needle.len())
+            .position(|w| w == needle)
+            .map(|at| at + needle.len())
+    };
+    let cut = match find(b"\"payout_id\":\"").or_else(|| find(b"\"id\":\"")) {
+        Some(value_at) => (value_at + 4).min(body.len().saturating_sub(1)),
+        None => body.len() / 2,
+    };
+    body[..cut].to_vec()
+}
+
+/// `unusual_envelope`: the real answer with its top-level `status`, `code`
+/// and `message` replaced; `data` (with the payout id) is kept.
+pub fn unusual_envelope(body: &[u8], envelope: Envelope) -> Vec<u8> {
+    let mut value: Value = serde_json::from_slice(body).unwrap_or_else(|_| json!({}));
+    if let Some(map) = value.as_object_mut() {
+        let (status, code, message) = match envelope {
+            Envelope::RateLimited => ("error", 429, "Too many requests; please slow down"),
+            Envelope::Pending => ("pending", 0, "Payout is pending"),
+        };
+        map.insert("status".into(), json!(status));
+        map.insert("code".into(), json!(code));
+        map.insert("message".into(), json!(message));
+    }
+    serde_json::to_vec(&value).unwrap_or_default()
 }
 
 /// The HTML page a proxy in front of Alexpay would send.
@@ -377,6 +459,71 @@ mod tests {
         assert_eq!(third.delay_ms, 0);
         assert!(third.action.is_none());
         assert_eq!(book.to_json()["count"], 0);
+    }
+
+    #[test]
+    fn garbled_and_unusual_envelope_faults() {
+        let garbled = FaultSpec::parse("garbled_after_accept,count=1").unwrap();
+        assert_eq!(garbled.route_or_default(), Route::Payout);
+        assert_eq!(garbled.count, Some(1));
+        let pending = FaultSpec::parse("unusual_envelope=pending,count=2").unwrap();
+        assert_eq!(pending.envelope, Some(Envelope::Pending));
+        assert_eq!(
+            pending,
+            FaultSpec::parse(r#"{"fault":"unusual_envelope","envelope":"pending","count":2}"#).unwrap()
+        );
+        assert_eq!(
+            FaultSpec::parse("unusual_envelope,envelope=rate_limited")
+                .unwrap()
+                .envelope,
+            Some(Envelope::RateLimited)
+        );
+        assert_eq!(FaultSpec::parse("unusual_envelope").unwrap().envelope, None);
+        for bad in [
+            "unusual_envelope=teapot",
+            "unusual_envelope,route=status",
+            "garbled_after_accept=1",
+            "drop,envelope=pending",
+            "garbled_after_accept,envelope=pending",
+        ] {
+            assert!(FaultSpec::parse(bad).is_err(), "{bad} was accepted");
+        }
+        let mut book = FaultBook::default();
+        book.add(garbled);
+        book.add(pending);
+        assert!(book.take_before(Route::Payout).action.is_none());
+        assert_eq!(
+            book.take_after(Route::Payout).unwrap().fault,
+            FaultKind::GarbledAfterAccept
+        );
+        assert_eq!(
+            book.take_after(Route::Payout).unwrap().fault,
+            FaultKind::UnusualEnvelope
+        );
+        assert_eq!(
+            book.take_after(Route::Payout).unwrap().fault,
+            FaultKind::UnusualEnvelope
+        );
+        assert!(book.take_after(Route::Payout).is_none());
+    }
+
+    #[test]
+    fn garbled_bodies_are_cut_inside_the_id() {
+        let body = br#"{"code":0,"data":{"amount":120,"payout_id":"1b4e28ba-2fa1","status":"processing"}}"#;
+        let cut = garble(body);
+        assert_eq!(cut, br#"{"code":0,"data":{"amount":120,"payout_id":"1b4e"#.to_vec());
+        assert!(serde_json::from_slice::<Value>(&cut).is_err());
+        assert_eq!(
+            garble(br#"{"data":{"id":"abcdef"}}"#),
+            br#"{"data":{"id":"abcd"#.to_vec()
+        );
+        assert_eq!(garble(b"{}"), b"{".to_vec());
+        let wrapped = unusual_envelope(body, Envelope::RateLimited);
+        let v: Value = serde_json::from_slice(&wrapped).unwrap();
+        assert_eq!((v["status"].clone(), v["code"].clone()), (json!("error"), json!(429)));
+        assert_eq!(v["data"]["payout_id"], "1b4e28ba-2fa1");
+        let v: Value = serde_json::from_slice(&unusual_envelope(body, Envelope::Pending)).unwrap();
+        assert_eq!((v["status"].clone(), v["code"].clone()), (json!("pending"), json!(0)));
     }
 
     #[test]

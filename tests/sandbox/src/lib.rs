@@ -21,7 +21,7 @@ mod webhooks;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 
-pub use faults::{FaultKind, FaultSpec, Route};
+pub use faults::{Envelope, FaultKind, FaultSpec, Route};
 
 /// Default public key the sandbox accepts.
 pub const DEFAULT_PUBLIC_KEY: &str = "pk_test_sandbox";
@@ -152,6 +152,17 @@ impl Sandbox {
     /// `http://127.0.0.1:PORT`, the base URL to give the SDK.
     pub fn url(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// A client configuration for this sandbox: its URL and the keys it
+    /// accepts.
+    pub fn client_config(&self) -> alexpay_core::ClientConfig {
+        alexpay_core::ClientConfig {
+            public_key: self.state.config.public_key.clone(),
+            secret_key: self.state.config.secret_key.clone(),
+            base_url: self.url(),
+            user_agent: None,
+        }
     }
 
     /// The ledger as `GET /_sandbox/ledger` shows it.

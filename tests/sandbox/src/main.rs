@@ -29,7 +29,9 @@ USAGE: alexpay-sandbox [FLAGS]
   --fault SPEC                    start with a fault (repeatable), e.g.
                                   slow=1500  http_error=503,count=2
                                   http_error=500,after_accept  rate_limit=3
-                                  drop  drop_after_accept,count=1  or JSON
+                                  drop  drop_after_accept,count=1
+                                  garbled_after_accept,count=1
+                                  unusual_envelope=pending  or JSON
   --quiet                         no request log on stderr
   -h, --help                      this help
   -V, --version                   the version

@@ -9,7 +9,7 @@ use alexpay_core::{
     parse_payout_response, parse_status_response, retry_decision, ErrorCode, MobileMoneyPayout, Operation, RetryAction,
     RetryInput, TransportError,
 };
-use alexpay_sandbox::{Config, FaultKind, FaultSpec, Route, Sandbox};
+use alexpay_sandbox::{Config, Envelope, FaultKind, FaultSpec, Route, Sandbox};
 use common::*;
 
 fn payout(webhook_url: Option<String>) -> MobileMoneyPayout {
@@ -32,11 +32,17 @@ fn ledger_count(sandbox: &Sandbox) -> u64 {
     sandbox.ledger()["count"].as_u64().unwrap_or(0)
 }
 
-fn decide(http_status: Option<u16>, transport_error: Option<TransportError>, retry_after: Option<u64>) -> RetryAction {
+fn decide(
+    http_status: Option<u16>,
+    body: Option<&[u8]>,
+    transport_error: Option<TransportError>,
+    retry_after: Option<u64>,
+) -> RetryAction {
     retry_decision(&RetryInput {
         operation: Operation::Payout,
         attempt: 1,
         http_status,
+        body,
         transport_error,
         retry_after_secs: retry_after,
     })
@@ -65,7 +71,10 @@ async fn server_errors_answer_html_and_create_nothing() {
         assert!(String::from_utf8_lossy(&answer.body).contains("<html>"));
         let err = parse_payout_response(answer.status, &answer.body).expect_err("5xx");
         assert_eq!(err.code(), ErrorCode::ServerError);
-        assert_eq!(decide(Some(status), None, None), RetryAction::DoNotResend);
+        assert_eq!(
+            decide(Some(status), Some(&answer.body), None, None),
+            RetryAction::DoNotResend
+        );
     }
     assert_eq!(ledger_count(&sandbox), 0);
     // One-shot: the next request is normal again.
@@ -94,7 +103,10 @@ async fn a_5xx_after_accept_records_the_payout_and_its_webhooks_reconcile() {
     .await
     .expect("answers");
     assert_eq!(answer.status, 502);
-    assert_eq!(decide(Some(502), None, None), RetryAction::DoNotResend);
+    assert_eq!(
+        decide(Some(502), Some(&answer.body), None, None),
+        RetryAction::DoNotResend
+    );
     let ledger = sandbox.ledger();
     assert_eq!(ledger["count"], 1);
     assert_eq!(ledger["payouts"][0]["answer"], "http_502");
@@ -131,6 +143,7 @@ async fn rate_limits_send_retry_after_and_the_policy_waits() {
         operation: Operation::Payout,
         attempt: 1,
         http_status: Some(429),
+        body: Some(&answer.body),
         transport_error: None,
         retry_after_secs: Some(3),
     })
@@ -171,7 +184,7 @@ async fn slow_responses_are_slow_but_complete() {
     .await;
     assert!(matches!(outcome, Err(TransportError::Timeout)));
     assert_eq!(
-        decide(None, Some(TransportError::Timeout), None),
+        decide(None, None, Some(TransportError::Timeout), None),
         RetryAction::DoNotResend
     );
     assert_eq!(ledger_count(&sandbox), 2);
@@ -211,6 +224,7 @@ async fn connection_closed_after_accept_leaves_exactly_one_payout_per_request() 
                 operation: Operation::Payout,
                 attempt,
                 http_status: None,
+                body: None,
                 transport_error: Some(error),
                 retry_after_secs: None,
             })
@@ -237,6 +251,152 @@ async fn connection_closed_after_accept_leaves_exactly_one_payout_per_request() 
         .expect("answers");
     assert_eq!(answer.status, 200);
     assert_eq!(ledger_count(&sandbox), 4);
+}
+
+#[tokio::test]
+async fn garbled_after_accept_creates_the_payout_and_answers_cut_off_json() {
+    let sandbox = sandbox().await;
+    let receiver = Receiver::start(0).await;
+    let client = client(&sandbox);
+    add_fault(&sandbox, r#"{"fault":"garbled_after_accept","count":2}"#).await;
+    let listed = get_json(&format!("{}/_sandbox/faults", sandbox.url())).await;
+    assert_eq!(listed["faults"][0]["route"], "payout");
+    // A status check is not a payout: it is answered normally, and the fault waits.
+    let answer = send(&client.status_check("nobody").expect("check"))
+        .await
+        .expect("answers");
+    assert_eq!(answer.status, 404);
+    for n in 1..=2u64 {
+        let answer = send(
+            &client
+                .mobile_money_payout(&payout(Some(receiver.url())))
+                .expect("request"),
+        )
+        .await
+        .expect("a complete answer, not a lost connection");
+        assert_eq!(answer.status, 200);
+        assert_eq!(answer.header("content-type"), Some("application/json"));
+        assert_eq!(
+            answer.header("content-length"),
+            Some(answer.body.len().to_string().as_str())
+        );
+        let text = String::from_utf8_lossy(&answer.body).to_string();
+        assert!(text.starts_with('{') && text.contains(r#""payout_id":""#), "{text}");
+        assert!(
+            serde_json::from_slice::<serde_json::Value>(&answer.body).is_err(),
+            "{text}"
+        );
+        let err = parse_payout_response(answer.status, &answer.body).expect_err("garbled");
+        assert_eq!(err.payout_id(), None, "no usable id in a cut-off body");
+        assert_eq!(
+            decide(Some(200), Some(&answer.body), None, None),
+            RetryAction::DoNotResend
+        );
+        let ledger = sandbox.ledger();
+        assert_eq!(ledger["count"], n, "the payout was created");
+        let entry = &ledger["payouts"][(n - 1) as usize];
+        assert_eq!(entry["answer"], "garbled");
+        let id = entry["id"].as_str().unwrap_or_default();
+        assert!(
+            text.len() < 60 && id.starts_with(&text[text.len() - 4..]),
+            "{text} cuts {id}"
+        );
+        // Its webhooks go out as usual: reconcile from them.
+        let hooks = receiver.wait_accepted(id, 2).await;
+        assert_eq!(hooks[1].json()["data"]["status"], "successful");
+    }
+    let answer = send(&client.mobile_money_payout(&payout(None)).expect("request"))
+        .await
+        .expect("answers");
+    assert_eq!(answer.json()["data"]["payout_id"], sandbox.ledger()["payouts"][2]["id"]);
+    assert_eq!(sandbox.ledger()["payouts"][2]["answer"], "ok");
+}
+
+#[tokio::test]
+async fn garbled_status_checks_on_request() {
+    let sandbox = sandbox().await;
+    let client = client(&sandbox);
+    let answer = send(&client.mobile_money_payout(&payout(None)).expect("request"))
+        .await
+        .expect("answers");
+    let id = parse_payout_response(answer.status, &answer.body)
+        .expect("payout")
+        .payout_id;
+    add_fault(
+        &sandbox,
+        r#"{"fault":"garbled_after_accept","route":"status","count":1}"#,
+    )
+    .await;
+    let check = client.status_check(&id).expect("check");
+    let answer = send(&check).await.expect("answers");
+    assert_eq!(answer.status, 200);
+    assert!(String::from_utf8_lossy(&answer.body).ends_with(&format!(r#""id":"{}"#, &id[..4])));
+    let err = parse_status_response(answer.status, &answer.body).expect_err("garbled");
+    assert!(err.retryable(), "a status check may be asked again");
+    let answer = send(&check).await.expect("answers");
+    assert_eq!(
+        parse_status_response(answer.status, &answer.body).expect("report").id,
+        id
+    );
+}
+
+#[tokio::test]
+async fn unusual_envelopes_still_carry_the_payout() {
+    let sandbox = sandbox().await;
+    let client = client(&sandbox);
+    add_fault(
+        &sandbox,
+        r#"[{"fault":"unusual_envelope","envelope":"rate_limited","count":1},
+            {"fault":"unusual_envelope","envelope":"pending","count":1}]"#,
+    )
+    .await;
+    for (n, (status, code)) in [("error", 429), ("pending", 0)].into_iter().enumerate() {
+        let answer = send(&client.mobile_money_payout(&payout(None)).expect("request"))
+            .await
+            .expect("answers");
+        assert_eq!(answer.status, 200);
+        let body = answer.json();
+        assert_eq!(
+            (body["status"].as_str(), body["code"].as_i64()),
+            (Some(status), Some(code))
+        );
+        let ledger = sandbox.ledger();
+        let entry = &ledger["payouts"][n];
+        assert_eq!(body["data"]["payout_id"], entry["id"]);
+        assert_eq!(body["data"]["status"], "processing");
+        assert_eq!(
+            entry["answer"],
+            if code == 429 {
+                "envelope_rate_limited"
+            } else {
+                "envelope_pending"
+            }
+        );
+        // The payout id in a 2xx is what counts: accepted, not "retry".
+        let accepted = parse_payout_response(answer.status, &answer.body).expect("accepted");
+        assert_eq!(accepted.payout_id, entry["id"].as_str().unwrap_or_default());
+        assert_eq!(decide(Some(200), Some(&answer.body), None, None), RetryAction::Stop);
+    }
+    assert_eq!(ledger_count(&sandbox), 2);
+    // Used up: the next answer is the usual envelope.
+    let answer = send(&client.mobile_money_payout(&payout(None)).expect("request"))
+        .await
+        .expect("answers");
+    assert_eq!(
+        (answer.json()["status"].as_str(), answer.json()["code"].as_i64()),
+        (Some("success"), Some(0))
+    );
+    // The envelope defaults to rate_limited; it only applies to payouts.
+    let added = add_fault(&sandbox, r#"{"fault":"unusual_envelope"}"#).await;
+    assert_eq!(added["faults"][0]["route"], "payout");
+    for bad in [
+        r#"{"fault":"unusual_envelope","route":"status"}"#,
+        r#"{"fault":"unusual_envelope","envelope":"teapot"}"#,
+        r#"{"fault":"http_error","envelope":"pending"}"#,
+    ] {
+        let answer = post_json(&format!("{}/_sandbox/faults", sandbox.url()), bad).await;
+        assert_eq!(answer.status, 400, "{bad}");
+    }
 }
 
 #[tokio::test]
@@ -338,5 +498,8 @@ async fn faults_from_the_config_like_the_flags() {
     assert_eq!(answer.status, 200);
     assert_eq!(ledger_count(&sandbox), 1);
     assert_eq!(sandbox.add_fault(FaultSpec::new(FaultKind::Drop)), Ok(1 + 2));
+    let mut pending = FaultSpec::new(FaultKind::UnusualEnvelope).count(1);
+    pending.envelope = Some(Envelope::Pending);
+    assert_eq!(FaultSpec::parse("unusual_envelope=pending,count=1"), Ok(pending));
     assert!(sandbox.add_fault(FaultSpec::new(FaultKind::Slow)).is_err());
 }

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use alexpay_core::{
     confirm_webhook, parse_payout_response, parse_status_response, parse_webhook, verify_webhook_signature, BankPayout,
-    ErrorCode, MobileMoneyPayout, PayoutStatus, PayoutTracker,
+    ErrorCode, MobileMoneyPayout, Observed, PayoutStatus, PayoutTracker,
 };
 use alexpay_sandbox::{Config, Sandbox};
 use common::*;
@@ -46,6 +46,7 @@ async fn every_status_change_arrives_in_order_and_confirms() {
     let client = client(&sandbox);
     let mut tracker = PayoutTracker::new(&id).expect("tracker");
     let mut seen = Vec::new();
+    let mut observed = Vec::new();
     for hook in &hooks {
         assert_eq!(hook.header("content-type"), Some("application/json"));
         assert!(hook.header("webhook-id").is_some_and(|v| v.starts_with("msg_")));
@@ -55,11 +56,14 @@ async fn every_status_change_arrives_in_order_and_confirms() {
         assert_eq!(event.payout_id, id);
         assert_eq!(hook.json()["data"]["id"], id);
         assert!(event.reference.as_deref().is_some_and(|r| r.starts_with("PY_")));
-        tracker.observe_from(&event).expect("observe");
+        observed.push(tracker.observe_from(&event).expect("observe"));
         seen.push(event.raw_status.clone());
     }
     assert_eq!(seen, ["processing", "successful"]);
-    assert!(tracker.is_terminal());
+    // An unconfirmed webhook cannot end the tracker (the core's rule): the
+    // final one waits for a status check.
+    assert_eq!(observed, [Observed::Unchanged, Observed::NeedsConfirmation]);
+    assert!(!tracker.is_terminal());
     // Confirm the terminal event with a status check, as the SDK advises.
     let event = parse_webhook(&hooks[1].body).expect("event");
     let answer = send(&client.status_check(&id).expect("check")).await.expect("answers");
@@ -67,6 +71,8 @@ async fn every_status_change_arrives_in_order_and_confirms() {
     let confirmation = confirm_webhook(&event, &report).expect("confirmed");
     assert_eq!(confirmation.status, PayoutStatus::Succeeded);
     assert_eq!(confirmation.amount, Some(75.0));
+    assert_eq!(tracker.observe_from(&confirmation).expect("observe"), Observed::Changed);
+    assert!(tracker.is_terminal());
     // Different events, different ids.
     assert_ne!(hooks[0].header("webhook-id"), hooks[1].header("webhook-id"));
     let deliveries = sandbox.webhooks();

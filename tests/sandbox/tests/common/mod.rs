@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use alexpay_core::{Client, ClientConfig, HttpRequest, TransportError};
+use alexpay_core::{Action, Client, ClientConfig, HttpRequest, Operation, Outcome, PayoutFlow, TransportError};
 use alexpay_sandbox::{Config, Sandbox};
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
@@ -116,6 +116,60 @@ pub async fn raw(
 pub async fn send(request: &HttpRequest) -> Result<Answer, TransportError> {
     let headers: Vec<(&str, &str)> = request.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     raw(request.method, &request.url, &headers, request.body.clone(), PATIENCE).await
+}
+
+/// How a payout flow ended, and how many payout requests it sent.
+#[derive(Debug)]
+pub struct FlowRun {
+    pub outcome: Outcome,
+    pub payout_requests: u32,
+    pub status_checks: u32,
+}
+
+/// Drives a payout flow to its outcome with the real HTTP client: wall-clock
+/// milliseconds since the start for `now_ms`, each request bounded by the
+/// flow's `timeout_ms`, tokio sleeps for `Wait`. Bounded by 3 x `PATIENCE`.
+pub async fn run_payout_flow(flow: &mut PayoutFlow) -> FlowRun {
+    let started = Instant::now();
+    let now = || started.elapsed().as_millis() as u64;
+    let (mut payout_requests, mut status_checks) = (0, 0);
+    loop {
+        assert!(started.elapsed() < PATIENCE * 3, "the flow did not finish");
+        match flow.next(now()) {
+            Action::Send(out) => {
+                match out.operation {
+                    Operation::Payout => payout_requests += 1,
+                    Operation::StatusCheck => status_checks += 1,
+                }
+                let request = &out.request;
+                let headers: Vec<(&str, &str)> =
+                    request.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                let timeout = Duration::from_millis(out.timeout_ms);
+                match raw(request.method, &request.url, &headers, request.body.clone(), timeout).await {
+                    Ok(answer) => {
+                        let headers: Vec<(String, String)> = answer
+                            .headers
+                            .iter()
+                            .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or_default().to_string()))
+                            .collect();
+                        flow.on_response(out.id, now(), answer.status, &headers, &answer.body)
+                            .expect("a real HTTP status");
+                    }
+                    Err(error) => flow.on_transport_error(out.id, now(), error),
+                }
+            }
+            Action::Wait { until_ms } => {
+                tokio::time::sleep(Duration::from_millis(until_ms.saturating_sub(now()))).await;
+            }
+            Action::Done(outcome) => {
+                return FlowRun {
+                    outcome,
+                    payout_requests,
+                    status_checks,
+                }
+            }
+        }
+    }
 }
 
 pub async fn get_json(url: &str) -> Value {
