@@ -1,111 +1,42 @@
-"""A FastAPI webhook receiver: parse the RAW body, confirm the event with a
-status check, and only then act on it.
+"""A FastAPI (asyncio) webhook receiver.
 
     ALEXPAY_BASE_URL=... ALEXPAY_PUBLIC_KEY=... ALEXPAY_SECRET_KEY=... \
         uvicorn --factory webhook_fastapi:app_from_env --port 8000
-    python webhook_fastapi.py --dry-run   # parse a sample webhook, print the status check
 
-Alexpay documents neither a webhook schema nor a signature, so a webhook is a
-hint: anyone can POST to this URL. The status check is the truth. If your
-deployment signs webhooks (Standard Webhooks), set ALEXPAY_WEBHOOK_SECRET
-(`whsec_...`) and the signature is verified first.
+Answers 2xx for fresh, stale and duplicate events, 4xx for forged or
+malformed ones, 5xx when the status check failed (the sender retries).
 """
 
 from __future__ import annotations
 
 import os
-import sys
-import time
-from typing import Dict, Optional
+from typing import Callable, Optional
 
-import httpx
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi import FastAPI, Request, Response
 
 import alexpay
+from _dedup import DeliveryStore, MemoryStore
+
+OnPayout = Callable[[alexpay.WebhookResult], None]
 
 
-def client_from_env() -> alexpay.Client:
-    return alexpay.Client(
-        public_key=os.environ["ALEXPAY_PUBLIC_KEY"],
-        secret_key=os.environ["ALEXPAY_SECRET_KEY"],
-        base_url=os.environ["ALEXPAY_BASE_URL"],
-    )
-
-
-def create_app(
-    client: alexpay.Client,
-    http: Optional[httpx.AsyncClient] = None,
-    webhook_secret: Optional[str] = None,
-) -> FastAPI:
-    app = FastAPI(title="Alexpay webhook receiver")
-    sender = http or httpx.AsyncClient(timeout=10)
-    # One tracker per payout; a real service keeps these in its database.
-    trackers: Dict[str, alexpay.PayoutTracker] = {}
-    app.state.trackers = trackers
+def create_app(client: alexpay.AsyncClient, on_payout: OnPayout, secret: Optional[str] = None, store: Optional[DeliveryStore] = None) -> FastAPI:
+    app, seen = FastAPI(), store or MemoryStore()
 
     @app.post("/webhooks/alexpay")
-    async def alexpay_webhook(request: Request) -> JSONResponse:
-        raw = await request.body()  # the raw bytes, never request.json()
-        if webhook_secret:
-            try:
-                alexpay.verify_webhook_signature(webhook_secret, request.headers, raw, int(time.time()))
-            except alexpay.WebhookError as err:
-                return JSONResponse({"error": err.code, "field": err.field}, status_code=401)
+    async def alexpay_webhook(request: Request) -> Response:
         try:
-            event = alexpay.parse_webhook(raw)
-        except alexpay.WebhookError as err:
-            return JSONResponse({"error": err.code}, status_code=400)
-
-        try:
-            check = client.status_check(event.payout_id)
-            resp = await sender.request(check.method, check.url, headers=check.headers)
-            report = alexpay.parse_status_response(resp.status_code, resp.content)
-        except httpx.TransportError:
-            return JSONResponse({"error": "status_check_unavailable"}, status_code=503)
-        except alexpay.ApiError as err:
-            # 503 makes the sender deliver again later, when checking may work.
-            status = 503 if err.retryable else 400
-            return JSONResponse({"error": err.code}, status_code=status)
-        except alexpay.ValidationError as err:  # an id no real payout has
-            return JSONResponse({"error": err.code}, status_code=400)
-
-        tracker = trackers.setdefault(report.id, alexpay.PayoutTracker(report.id))
-        try:
-            confirmed = alexpay.confirm_webhook(event, report)
-            observed = tracker.observe(confirmed)
-            mismatch = None
-        except alexpay.WebhookError as err:  # the webhook disagrees: the status check wins
-            observed = tracker.observe(report)
-            mismatch = err.code
-        except alexpay.ConflictError as err:  # two final outcomes: a person must reconcile
-            return JSONResponse({"error": err.code, "payout_id": report.id}, status_code=200)
-        if observed == "changed" and tracker.is_terminal:
-            pass  # fulfil or refund the order here, exactly once
-        return JSONResponse(
-            {"payout_id": report.id, "status": tracker.status, "observed": observed, "mismatch": mismatch}
-        )
+            result = await client.handle_webhook(await request.body(), request.headers, secret=secret)
+        except alexpay.AlexpayError as err:
+            return Response(err.code, status_code=err.receiver_status or 500)
+        if seen.first_time(result.webhook_id):
+            on_payout(result)  # result.status is the status check's truth
+        return Response(status_code=204)
 
     return app
 
 
 def app_from_env() -> FastAPI:
-    return create_app(client_from_env(), webhook_secret=os.environ.get("ALEXPAY_WEBHOOK_SECRET"))
-
-
-SAMPLE = b'{"payout_id":"PO_123","status":"successful","amount":1500}'
-
-
-def main(argv: list[str]) -> int:
-    client = client_from_env()
-    event = alexpay.parse_webhook(SAMPLE)
-    print(event)
-    print(client.status_check(event.payout_id))
-    if "--dry-run" in argv:
-        return 0
-    print("run it with: uvicorn --factory webhook_fastapi:app_from_env", file=sys.stderr)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    env = os.environ
+    client = alexpay.AsyncClient(public_key=env["ALEXPAY_PUBLIC_KEY"], secret_key=env["ALEXPAY_SECRET_KEY"], base_url=env["ALEXPAY_BASE_URL"])
+    return create_app(client, print, env.get("ALEXPAY_WEBHOOK_SECRET"))

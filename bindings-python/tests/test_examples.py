@@ -1,7 +1,8 @@
-"""The examples: their request building runs as scripts (`--dry-run`), their
-HTTP parts run against in-process fakes (httpx.MockTransport, a requests
-adapter, FastAPI's TestClient), and, when the sandbox binary has been built
-(target/debug/alexpay-sandbox, or $ALEXPAY_SANDBOX_BIN), against the sandbox."""
+"""The examples, run for real: every payout example against the sandbox
+binary (target/debug/alexpay-sandbox, or $ALEXPAY_SANDBOX_BIN, built by
+`cargo test --workspace`), and every webhook receiver (FastAPI, Flask,
+Django) served on a loopback port while the sandbox delivers signed webhooks
+to it."""
 
 from __future__ import annotations
 
@@ -11,281 +12,254 @@ import json
 import os
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Callable, Dict, Iterator, List, Optional
+from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 import httpx
 import pytest
-import requests
-from fastapi.testclient import TestClient
 
 import alexpay
-from conftest import BASE_URL, BINDING, PUBLIC, REPO, SECRET
+from conftest import BINDING, REPO
 
 EXAMPLES = BINDING / "examples"
-ENV = {"ALEXPAY_BASE_URL": BASE_URL, "ALEXPAY_PUBLIC_KEY": PUBLIC, "ALEXPAY_SECRET_KEY": SECRET}
+WEBHOOK_SECRET = "whsec_ZTJlLXNhbmRib3gtc2lnbmluZy1rZXktMDEyMzQ1Ng=="
 
 
 def load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(f"example_{name}", EXAMPLES / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    sys.path.insert(0, str(EXAMPLES))
+    try:
+        spec = importlib.util.spec_from_file_location(f"example_{name}", EXAMPLES / f"{name}.py")
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    finally:
+        sys.path.remove(str(EXAMPLES))
 
 
-@pytest.mark.parametrize("name", sorted(p.stem for p in EXAMPLES.glob("*.py")))
-def test_example_dry_run(name: str) -> None:
-    env = {**os.environ, **ENV}
-    done = subprocess.run(
-        [sys.executable, str(EXAMPLES / f"{name}.py"), "--dry-run"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=str(BINDING.parent),
-    )
-    assert done.returncode == 0, done.stderr
-    assert "HttpRequest(method=" in done.stdout and "[REDACTED]" in done.stdout
-    assert SECRET not in done.stdout + done.stderr
-
-
-# ------------------------------------------------------------------ a fake Alexpay
-
-
-class FakeAlexpay:
-    """Answers the two endpoints; `script` lists canned answers for the payout
-    endpoint (an exception instance is raised as a transport failure)."""
-
-    def __init__(self, script: Optional[List[Any]] = None, final: str = "successful") -> None:
-        self.script = list(script or [])
-        self.final = final
-        self.payouts: List[Dict[str, Any]] = []
-        self.checks = 0
-
-    def answer(self, method: str, path: str, headers: Dict[str, str], body: bytes) -> "tuple[int, Dict[str, str], bytes]":
-        assert headers.get("secret-key") == SECRET and headers.get("public-key") == PUBLIC
-        if method == "POST" and path == "/v1/payment/payouts/process":
-            if self.script:
-                step = self.script.pop(0)
-                if isinstance(step, Exception):
-                    raise step
-                return step  # type: ignore[no-any-return]
-            sent = json.loads(body)
-            self.payouts.append(sent)
-            data = {"payout_id": f"PO_{len(self.payouts)}", "amount": sent["amount"], "status": "processing"}
-            return 200, {}, json.dumps({"status": "success", "code": 0, "message": "ok", "data": data}).encode()
-        if method == "GET" and path.endswith("/check"):
-            self.checks += 1
-            pid = path.split("/")[3]
-            status = self.final if self.checks >= 2 else "processing"
-            data = {"id": pid, "status": status, "amount": self.payouts[-1]["amount"] if self.payouts else None}
-            return 200, {}, json.dumps({"status": "success", "code": 200, "data": data}).encode()
-        return 404, {}, b'{"status":"error","code":404,"message":"no route"}'
-
-    def httpx_handler(self, request: httpx.Request) -> httpx.Response:
-        status, headers, body = self.answer(request.method, request.url.path, dict(request.headers), request.read())
-        return httpx.Response(status, headers=headers, content=body)
-
-
-@pytest.fixture
-def no_sleep(monkeypatch: pytest.MonkeyPatch) -> None:
-    import time
-
-    async def instant(_: float) -> None:
-        return None
-
-    monkeypatch.setattr(time, "sleep", lambda _: None)
-    monkeypatch.setattr(asyncio, "sleep", instant)
-
-
-def test_httpx_sync_payout_and_polling(no_sleep: None) -> None:
-    ex = load("payout_httpx")
-    fake = FakeAlexpay()
-    with httpx.Client(transport=httpx.MockTransport(fake.httpx_handler)) as http:
-        client = alexpay.Client(**{"public_key": PUBLIC, "secret_key": SECRET, "base_url": BASE_URL})
-        payout = ex.send_payout(http, ex.build_payout(client))
-        assert payout.payout_id == "PO_1" and payout.status == "pending"
-        tracker = ex.wait_for_outcome(http, client, payout)
-        assert tracker.status == "succeeded" and fake.checks == 2
-    assert fake.payouts[0]["momo_phone_number"] == "233241234561"
-
-
-def test_httpx_sync_retries_only_what_is_safe(no_sleep: None) -> None:
-    ex = load("payout_httpx")
-    client = alexpay.Client(public_key=PUBLIC, secret_key=SECRET, base_url=BASE_URL)
-    req = ex.build_payout(client)
-    # Nothing sent (connect failure) and 429: retried, one payout created.
-    fake = FakeAlexpay([httpx.ConnectError("refused"), (429, {"retry-after": "1"}, b'{"status":"error","code":429}')])
-    with httpx.Client(transport=httpx.MockTransport(fake.httpx_handler)) as http:
-        assert ex.send_payout(http, req).payout_id == "PO_1"
-    assert len(fake.payouts) == 1
-    # A 502 or a read timeout after sending: never resent.
-    for step in [(502, {}, b"<html>bad gateway</html>"), httpx.ReadTimeout("slow")]:
-        fake = FakeAlexpay([step])
-        with httpx.Client(transport=httpx.MockTransport(fake.httpx_handler)) as http:
-            with pytest.raises(ex.OutcomeUnknown):
-                ex.send_payout(http, req)
-        assert fake.payouts == [] and fake.script == []
-    # A definite refusal stops with the typed error.
-    fake = FakeAlexpay([(401, {}, b'{"status":"error","code":401,"message":"bad keys"}')])
-    with httpx.Client(transport=httpx.MockTransport(fake.httpx_handler)) as http:
-        with pytest.raises(alexpay.ApiError) as caught:
-            ex.send_payout(http, req)
-    assert caught.value.code == "authentication_failed"
-
-
-def test_httpx_async_payout(no_sleep: None) -> None:
-    ex = load("payout_httpx_async")
-    fake = FakeAlexpay()
-
-    async def go() -> alexpay.PayoutTracker:
-        async with httpx.AsyncClient(transport=httpx.MockTransport(fake.httpx_handler)) as http:
-            client = alexpay.Client(public_key=PUBLIC, secret_key=SECRET, base_url=BASE_URL)
-            tracker: alexpay.PayoutTracker = await ex.run(http, client)
-            return tracker
-
-    tracker = asyncio.run(go())
-    assert tracker.status == "succeeded"
-    assert fake.payouts[0]["transfer_to"] == "bank" and fake.payouts[0]["account_number"] == "0011223344"
-
-
-class FakeAdapter(requests.adapters.BaseAdapter):
-    def __init__(self, fake: FakeAlexpay) -> None:
-        super().__init__()
-        self.fake = fake
-
-    def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:  # type: ignore[override]
-        body = request.body if isinstance(request.body, bytes) else (request.body or "").encode()
-        path = requests.utils.urlparse(request.url).path
-        status, headers, content = self.fake.answer(request.method or "", path, dict(request.headers), body)
-        resp = requests.Response()
-        resp.status_code, resp._content, resp.url = status, content, request.url or ""
-        resp.headers.update(headers)
-        return resp
-
-    def close(self) -> None:
-        pass
-
-
-def test_requests_payout() -> None:
-    ex = load("payout_requests")
-    fake = FakeAlexpay()
-    fake.checks = 1  # the one status check sees the final status
-    with requests.Session() as session:
-        session.mount(BASE_URL, FakeAdapter(fake))
-        report = ex.pay(session, alexpay.Client(public_key=PUBLIC, secret_key=SECRET, base_url=BASE_URL))
-    assert report.status == "succeeded" and report.id == "PO_1"
-    assert fake.payouts[0]["momo_phone_number"] == "0977123456"
-
-
-# ------------------------------------------------------------------ the FastAPI receiver
-
-WEBHOOK_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
-
-
-def receiver(final: str = "successful", secret: Optional[str] = None) -> "tuple[TestClient, FakeAlexpay, Any]":
-    ex = load("webhook_fastapi")
-    fake = FakeAlexpay(final=final)
-    fake.checks = 1
-    fake.payouts.append({"amount": 1500})
-    http = httpx.AsyncClient(transport=httpx.MockTransport(fake.httpx_handler))
-    client = alexpay.Client(public_key=PUBLIC, secret_key=SECRET, base_url=BASE_URL)
-    app = ex.create_app(client, http, webhook_secret=secret)
-    return TestClient(app), fake, app
-
-
-def test_receiver_confirms_with_a_status_check() -> None:
-    tc, fake, app = receiver()
-    body = b'{"payout_id":"PO_7","status":"successful","amount":1500}'
-    resp = tc.post("/webhooks/alexpay", content=body)
-    assert resp.status_code == 200, resp.text
-    assert resp.json() == {"payout_id": "PO_7", "status": "succeeded", "observed": "changed", "mismatch": None}
-    assert fake.checks == 2, "exactly one status check"
-    again = tc.post("/webhooks/alexpay", content=body)  # a duplicate delivery
-    assert again.json()["observed"] == "unchanged"
-    assert app.state.trackers["PO_7"].is_terminal
-
-
-def test_receiver_trusts_the_status_check_over_the_webhook() -> None:
-    tc, _, _ = receiver(final="failed")
-    resp = tc.post("/webhooks/alexpay", content=b'{"payout_id":"PO_7","status":"successful"}')
-    assert resp.status_code == 200
-    assert resp.json()["status"] == "failed" and resp.json()["mismatch"] == "webhook_mismatch"
-
-
-def test_receiver_refuses_malformed_and_unsigned_webhooks() -> None:
-    tc, fake, _ = receiver()
-    assert tc.post("/webhooks/alexpay", content=b"not json").status_code == 400
-    assert tc.post("/webhooks/alexpay", content=b'{"payout_id":"../x"}').status_code == 400
-    tc, fake, _ = receiver(secret=WEBHOOK_SECRET)
-    body = b'{"payout_id":"PO_7","status":"successful","amount":1500}'
-    assert tc.post("/webhooks/alexpay", content=body).status_code == 401
-    import time
-
-    now = int(time.time())
-    sig = alexpay.sign_webhook(WEBHOOK_SECRET, "msg_1", now, body)
-    headers = {"webhook-id": "msg_1", "webhook-timestamp": str(now), "webhook-signature": sig}
-    resp = tc.post("/webhooks/alexpay", content=body, headers=headers)
-    assert resp.status_code == 200 and resp.json()["status"] == "succeeded"
-
-
-# ------------------------------------------------------------------ against the sandbox, when built
-
-
-def sandbox_binary() -> Optional[Path]:
+def sandbox_binary() -> Path:
     given = os.environ.get("ALEXPAY_SANDBOX_BIN")
     target = Path(os.environ.get("CARGO_TARGET_DIR", REPO / "target"))
     path = Path(given) if given else target / "debug" / "alexpay-sandbox"
-    return path if path.is_file() and os.access(path, os.X_OK) else None
+    if not (path.is_file() and os.access(path, os.X_OK)):
+        pytest.fail(f"the sandbox is not built at {path}: run `cargo build -p alexpay-sandbox` first")
+    return path
+
+
+class Sandbox:
+    def __init__(self) -> None:
+        args = [str(sandbox_binary()), "--port", "0", "--delay-ms", "200", "--quiet", "--webhook-secret", WEBHOOK_SECRET, "--webhook-retry-base-ms", "50"]
+        self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
+        assert self.proc.stdout is not None
+        env = dict(line.strip().split("=", 1) for line in (self.proc.stdout.readline() for _ in range(4)))
+        self.env = {"ALEXPAY_BASE_URL": env["ALEXPAY_SANDBOX_URL"], "ALEXPAY_PUBLIC_KEY": env["ALEXPAY_PUBLIC_KEY"], "ALEXPAY_SECRET_KEY": env["ALEXPAY_SECRET_KEY"]}
+        self.url = env["ALEXPAY_SANDBOX_URL"]
+
+    def keys(self) -> Dict[str, str]:
+        return {"public_key": self.env["ALEXPAY_PUBLIC_KEY"], "secret_key": self.env["ALEXPAY_SECRET_KEY"], "base_url": self.url}
+
+    def ledger(self) -> List[Dict[str, Any]]:
+        payouts: List[Dict[str, Any]] = httpx.get(f"{self.url}/_sandbox/ledger").json()["payouts"]
+        return payouts
+
+    def fault(self, **spec: Any) -> None:
+        httpx.post(f"{self.url}/_sandbox/faults", json=spec).raise_for_status()
+
+    def reset(self) -> None:
+        httpx.post(f"{self.url}/_sandbox/reset").raise_for_status()
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
-def sandbox_env() -> Iterator[Dict[str, str]]:
-    binary = sandbox_binary()
-    if binary is None:
-        pytest.skip("sandbox not built (cargo build -p alexpay-sandbox); the fakes above cover the HTTP parts")
-    proc = subprocess.Popen([str(binary), "--port", "0", "--delay-ms", "200", "--quiet"], stdout=subprocess.PIPE, text=True)
-    assert proc.stdout is not None
-    env: Dict[str, str] = {}
-    while "ALEXPAY_SECRET_KEY" not in env:
-        line = proc.stdout.readline()
-        assert line, "sandbox exited early"
-        key, _, value = line.strip().partition("=")
-        env[key] = value
-    yield {k: env[k] for k in ENV}
-    proc.terminate()
-    proc.wait(timeout=10)
+def sandbox() -> Iterator[Sandbox]:
+    s = Sandbox()
+    yield s
+    s.stop()
 
 
-@pytest.mark.parametrize("name", ["payout_httpx", "payout_httpx_async", "payout_requests"])
-def test_examples_against_the_sandbox(
-    name: str, sandbox_env: Dict[str, str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    for k, v in sandbox_env.items():
+# ------------------------------------------------------------ payout examples
+
+PAYOUT_EXAMPLES = ["payout_urllib", "payout_httpx", "payout_requests", "payout_httpx_async", "payout_aiohttp"]
+
+
+@pytest.mark.parametrize("name", PAYOUT_EXAMPLES)
+def test_payout_example_against_the_sandbox(name: str, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    sandbox.reset()
+    for k, v in sandbox.env.items():
         monkeypatch.setenv(k, v)
-    ex = load(name)
-    main: Callable[[List[str]], Any] = ex.main
-    result = main([])
+    result = load(name).main()
     code = asyncio.run(result) if asyncio.iscoroutine(result) else result
     out = capsys.readouterr()
     assert code == 0, out.out + out.err
-    assert sandbox_env["ALEXPAY_SECRET_KEY"] not in out.out + out.err
+    payout_id, status = out.out.split()[:2]
+    assert status == "succeeded"
+    assert [p["id"] for p in sandbox.ledger()] == [payout_id], "exactly one payout"
+    assert sandbox.env["ALEXPAY_SECRET_KEY"] not in out.out + out.err
 
 
-def test_receiver_against_the_sandbox(sandbox_env: Dict[str, str]) -> None:
-    client = alexpay.Client(
-        public_key=sandbox_env["ALEXPAY_PUBLIC_KEY"],
-        secret_key=sandbox_env["ALEXPAY_SECRET_KEY"],
-        base_url=sandbox_env["ALEXPAY_BASE_URL"],
-    )
-    req = client.mobile_money_payout(amount=77, country_id="GH", phone_number="0241234562")
-    resp = httpx.request(req.method, req.url, headers=req.headers, content=req.body)
-    payout = alexpay.parse_payout_response(resp.status_code, resp.content)
-    ex = load("webhook_fastapi")
-    with TestClient(ex.create_app(client)) as tc:
-        hook = json.dumps({"payout_id": payout.payout_id, "status": "processing"}).encode()
-        answer = tc.post("/webhooks/alexpay", content=hook)
-        assert answer.status_code == 200, answer.text
-        assert answer.json()["payout_id"] == payout.payout_id
+def test_payout_example_reports_a_failure_with_its_reason(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    for k, v in {**sandbox.env, "ALEXPAY_PHONE_NUMBER": "0241234569"}.items():
+        monkeypatch.setenv(k, v)
+    assert load("payout_urllib").main() == 1
+    assert capsys.readouterr().out.split(maxsplit=2)[1:] == ["failed", "invalid number\n"]
+
+
+# ------------------------------------------------------------ webhook receivers
+
+
+class Server:
+    """Serves a WSGI or ASGI app on a free loopback port in a thread."""
+
+    def __init__(self, app: Any, asgi: bool = False) -> None:
+        if asgi:
+            import uvicorn
+
+            config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="error", lifespan="off")
+            self._uv = uvicorn.Server(config)
+            self._thread = threading.Thread(target=self._uv.run, daemon=True)
+            self._thread.start()
+            while not (self._uv.started and self._uv.servers):
+                time.sleep(0.01)
+            port = self._uv.servers[0].sockets[0].getsockname()[1]
+            self.stop: Callable[[], None] = self._stop_uvicorn
+        else:
+            from werkzeug.serving import make_server
+
+            self._wsgi = make_server("127.0.0.1", 0, app, threaded=True)
+            port = self._wsgi.server_port
+            threading.Thread(target=self._wsgi.serve_forever, daemon=True).start()
+            self.stop = self._wsgi.shutdown
+        self.url = f"http://127.0.0.1:{port}/webhooks/alexpay"
+
+    def _stop_uvicorn(self) -> None:
+        self._uv.should_exit = True
+        self._thread.join(timeout=10)
+
+
+def django_app(client: alexpay.Client, on_payout: Callable[[alexpay.WebhookResult], None]) -> Any:
+    import django
+    from django.conf import settings
+
+    if not settings.configured:
+        settings.configure(DEBUG=False, ALLOWED_HOSTS=["127.0.0.1"], ROOT_URLCONF=__name__, SECRET_KEY="tests-only", MIDDLEWARE=[])
+        django.setup()
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.urls import path
+
+    view = load("webhook_django").make_view(client, on_payout, secret=WEBHOOK_SECRET)
+    global urlpatterns
+    urlpatterns = [path("webhooks/alexpay", view)]
+    return WSGIHandler()
+
+
+urlpatterns: List[Any] = []
+
+
+def receiver(kind: str, sandbox: Sandbox, on_payout: Callable[[alexpay.WebhookResult], None]) -> Server:
+    if kind == "fastapi":
+        app = load("webhook_fastapi").create_app(alexpay.AsyncClient(**sandbox.keys()), on_payout, secret=WEBHOOK_SECRET)
+        return Server(app, asgi=True)
+    client = alexpay.Client(**sandbox.keys())
+    if kind == "flask":
+        return Server(load("webhook_flask").create_app(client, on_payout, secret=WEBHOOK_SECRET))
+    return Server(django_app(client, on_payout))
+
+
+def signed(body: bytes, msg_id: str, secret: str = WEBHOOK_SECRET) -> Dict[str, str]:
+    now = int(time.time())
+    sig = alexpay.sign_webhook(secret, msg_id, now, body)
+    return {"webhook-id": msg_id, "webhook-timestamp": str(now), "webhook-signature": sig, "content-type": "application/json"}
+
+
+def wait_until(pred: Callable[[], bool], secs: float = 15.0) -> None:
+    deadline = time.monotonic() + secs
+    while not pred():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
+
+
+@pytest.mark.parametrize("kind", ["fastapi", "flask", "django"])
+def test_receiver_against_the_sandbox(kind: str, sandbox: Sandbox) -> None:
+    sandbox.reset()
+    handled: List[alexpay.WebhookResult] = []
+    server = receiver(kind, sandbox, handled.append)
+    try:
+        client = alexpay.Client(**sandbox.keys())
+        payout = client.send_mobile_money_payout(amount=100, country_id="GH", phone_number="0241234561", webhook_url=server.url)
+        # The sandbox delivers processing, then successful, signed: both answered 2xx.
+        wait_until(lambda: any(r.status == "succeeded" and not r.stale for r in handled))
+        assert {r.payout_id for r in handled} == {payout.payout_id}
+        deliveries = httpx.get(f"{sandbox.url}/_sandbox/webhooks").json()["deliveries"]
+        assert all(d["state"] == "delivered" and d["attempts"] == 1 for d in deliveries), deliveries
+
+        # Stale: a processing event redelivered after success is answered 2xx, flagged stale.
+        stale = json.dumps({"payout_id": payout.payout_id, "status": "processing"}).encode()
+        answer = httpx.post(server.url, content=stale, headers=signed(stale, "msg_stale"))
+        assert answer.status_code == 204 and handled[-1].stale and handled[-1].status == "succeeded"
+        # Duplicate: the same delivery again is 2xx and not handled twice.
+        count = len(handled)
+        assert httpx.post(server.url, content=stale, headers=signed(stale, "msg_stale")).status_code == 204
+        assert len(handled) == count
+        # Forged and malformed: 4xx.
+        forged = httpx.post(server.url, content=stale, headers=signed(stale, "msg_f", "whsec_" + "QUFBQUFBQUFBQUFBQUFBQQ=="))
+        assert forged.status_code == 401 and forged.text == "webhook_signature_invalid"
+        garbage = b"not json"
+        assert httpx.post(server.url, content=garbage, headers=signed(garbage, "msg_g")).status_code == 400
+        # The status check failing: 5xx, so the sender delivers again later.
+        sandbox.fault(fault="http_error", status=503, route="status")
+        failing = httpx.post(server.url, content=stale, headers=signed(stale, "msg_503"), timeout=30)
+        assert failing.status_code == 503
+    finally:
+        httpx.delete(f"{sandbox.url}/_sandbox/faults")
+        server.stop()
+
+
+def test_receiver_handlers_are_short() -> None:
+    """Each receiver's handler is at most 15 lines of code."""
+    for name, marker in (("webhook_fastapi", "async def alexpay_webhook"), ("webhook_flask", "def alexpay_webhook"), ("webhook_django", "def alexpay_webhook")):
+        lines = (EXAMPLES / f"{name}.py").read_text().splitlines()
+        start = next(i for i, line in enumerate(lines) if marker in line)
+        body: List[str] = []
+        for line in lines[start:]:
+            if body and line.strip() and not line.startswith(" " * 8):
+                break
+            if line.strip():
+                body.append(line)
+        assert len(body) <= 15, (name, len(body))
+
+
+# ------------------------------------------------------------ the README quickstart
+
+
+def readme_quickstart() -> Tuple[str, str]:
+    """The first Python block of the top-level and the package README."""
+    blocks = []
+    for readme in (REPO / "README.md", BINDING / "README.md"):
+        text = readme.read_text()
+        start = text.index("```python\nimport alexpay\n") + len("```python\n")
+        blocks.append(text[start : text.index("```", start)])
+    return blocks[0], blocks[1]
+
+
+def test_readme_quickstart_runs_against_the_sandbox(sandbox: Sandbox) -> None:
+    top, package = readme_quickstart()
+    assert top == package, "both READMEs show the same quickstart"
+    code_lines = [line for line in top.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    assert len(code_lines) <= 5, code_lines
+    values = {"pk_...": sandbox.env["ALEXPAY_PUBLIC_KEY"], "sk_...": sandbox.env["ALEXPAY_SECRET_KEY"], "https://...": sandbox.url}
+    # The sandbox keeps numbers ending in 7 processing forever; end in 1 to succeed.
+    values["+233 24 123 4567"] = "+233 24 123 4561"
+    program = top
+    for placeholder, value in values.items():
+        assert placeholder in program, placeholder
+        program = program.replace(placeholder, value)
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    payout_id, status = done.stdout.split()
+    assert status == "succeeded" and payout_id

@@ -53,6 +53,8 @@ class AlexpayError(Exception):
         payout_id: the payout this error is about when one is known (a
             failure answer that named a payout, an ``OutcomeUnknownError``
             after the payout was accepted), else ``None``.
+        receiver_status: for errors from ``Client.handle_webhook``, the HTTP
+            status to answer the sender with (400, 401 or 503), else ``None``.
         message: the human-readable message (also ``str(error)``).
     """
 
@@ -64,9 +66,7 @@ class AlexpayError(Exception):
     api_message: Optional[str]
     payout_id: Optional[str]
     message: str
-    #: For errors from ``handle_webhook``: the HTTP status to answer the
-    #: sender with (400, 401 or 503); ``None`` elsewhere.
-    receiver_status: Optional[int] = None
+    receiver_status: Optional[int]
 
     def __init__(
         self,
@@ -89,6 +89,9 @@ class AlexpayError(Exception):
         self.api_code = api_code
         self.api_message = api_message
         self.payout_id = payout_id
+        # Set on errors from ``handle_webhook``: the HTTP status to answer the
+        # sender with (400, 401 or 503).
+        self.receiver_status = None
 
     def __str__(self) -> str:
         return self.message
