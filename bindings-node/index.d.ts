@@ -11,11 +11,15 @@
 /** The normalised payout status. */
 export type PayoutStatus = 'pending' | 'succeeded' | 'failed' | 'unknown'
 
-/** What `PayoutTracker.observe` did with an observation. */
-export type ObserveResult = 'changed' | 'unchanged' | 'ignored'
+/**
+ * What `PayoutTracker.observe` did with an observation. `needs_confirmation`:
+ * a webhook event claims a final status, which is not applied until a status
+ * check (or `confirmWebhook`'s `Confirmation`) confirms it.
+ */
+export type ObserveResult = 'changed' | 'unchanged' | 'ignored' | 'needs_confirmation'
 
 /** The family an error code belongs to. */
-export type ErrorFamily = 'validation' | 'api' | 'webhook' | 'conflict'
+export type ErrorFamily = 'validation' | 'api' | 'webhook' | 'conflict' | 'flow'
 
 /** Every stable error code (docs/errors.md). */
 export type ErrorCode =
@@ -44,6 +48,9 @@ export type ErrorCode =
   | 'webhook_mismatch'
   | 'status_conflict'
   | 'payout_id_mismatch'
+  | 'outcome_unknown'
+  | 'connection_failed'
+  | 'cancelled'
 
 /**
  * Every error the SDK raises on purpose (wrong JavaScript types raise
@@ -64,6 +71,8 @@ export declare class AlexpayError extends Error {
   readonly apiCode?: string
   /** For API errors: Alexpay's own `message` from the response envelope. */
   readonly apiMessage?: string
+  /** For API errors: a payout id the failed answer carried. That payout may exist: reconcile, never resend. */
+  readonly payoutId?: string
   readonly family: ErrorFamily
 }
 
@@ -75,6 +84,7 @@ export interface AlexpayErrorDetails {
   retryable?: boolean
   apiCode?: string | null
   apiMessage?: string | null
+  payoutId?: string | null
 }
 
 /** Options for `new Client()`. */
@@ -183,12 +193,19 @@ export interface WebhookEvent {
   raw: string
 }
 
-/** A webhook confirmed by the status check: the values to act on. */
+/** A webhook confirmed by the status check: the values to act on (the report's). */
 export interface Confirmation {
   payoutId: string
   status: PayoutStatus
   rawStatus: string
   amount?: number
+  /** The status the event claimed; absent for an id-only event. */
+  eventStatus?: PayoutStatus
+  /**
+   * The event's status differs from the report's (out of order or
+   * redelivered). A normal result, not an error: answer 2xx and act on `status`.
+   */
+  stale: boolean
 }
 
 /** Parses Alexpay's answer to `mobileMoneyPayout`/`bankPayout`. Throws `AlexpayError` (family `api`) on failures. */
@@ -200,7 +217,12 @@ export declare function parseStatusResponse(httpStatus: number, body: Body): Sta
 /** Parses a webhook from its raw body (a parsed object is refused: the raw body is needed). */
 export declare function parseWebhook(body: Body): WebhookEvent
 
-/** Confirms a webhook against the status check fetched for its payout: the report is the truth. */
+/**
+ * Confirms a webhook against the status check fetched for its payout: the
+ * report is the truth. A different status is `stale` (not an error); the
+ * event's payout id naming another payout (its `reference` is never matched)
+ * or a different amount throws `webhook_mismatch`.
+ */
 export declare function confirmWebhook(event: WebhookEvent, report: StatusReport): Confirmation
 
 /** Webhook request headers, matched case-insensitively. */
@@ -246,8 +268,11 @@ export declare class PayoutTracker {
   readonly rawStatus: string
   readonly isTerminal: boolean
   /**
-   * Throws `AlexpayError` `payout_id_mismatch` for another payout's object and
-   * `status_conflict` for a second, different terminal outcome.
+   * A `WebhookEvent` (the object with `raw`) is a hint matched by its
+   * `payoutId` only; a final status it claims returns `needs_confirmation`
+   * and is not applied. Throws `AlexpayError` `payout_id_mismatch` for another
+   * payout's object and `status_conflict` for a second, different terminal
+   * outcome.
    */
   observe(observation: Observation): ObserveResult
   /** Delay before the next status poll (attempt from 0, jitter in [0, 1]); `null` once terminal. */
@@ -266,6 +291,11 @@ export interface RetryInput {
   attempt: number
   /** Give either `httpStatus` or `transportError`. */
   httpStatus?: number
+  /**
+   * The answer's raw body, read with the operation's parser. Absent counts as
+   * empty: a payout 2xx without its body is `do_not_resend`.
+   */
+  body?: Body
   transportError?: TransportError
   /** A `Retry-After` header in seconds, if the answer had one. */
   retryAfterSecs?: number
@@ -281,5 +311,5 @@ export interface RetryDecision {
   reason: string
 }
 
-/** The retry policy as data: what to do after a failed attempt. */
+/** The retry policy as data: what to do after an attempt (give the answer's `body`). */
 export declare function retryDecision(input: RetryInput): RetryDecision

@@ -26,6 +26,7 @@ class AlexpayError extends Error {
     this.retryable = d.retryable === true
     if (d.apiCode !== undefined && d.apiCode !== null) this.apiCode = d.apiCode
     if (d.apiMessage !== undefined && d.apiMessage !== null) this.apiMessage = d.apiMessage
+    if (d.payoutId !== undefined && d.payoutId !== null) this.payoutId = d.payoutId
     this.family = d.family
   }
 }
@@ -44,6 +45,7 @@ function fromFailure(f) {
     retryable: f.retryable,
     apiCode: f.apiCode,
     apiMessage: f.apiMessage,
+    payoutId: f.payoutId,
   })
   // The stack starts at the caller's line, not inside this wrapper.
   if (Error.captureStackTrace) Error.captureStackTrace(error, call)
@@ -381,6 +383,8 @@ function webhookEventFrom(s) {
 function confirmationFrom(s) {
   const c = { payoutId: s[0], status: s[1], rawStatus: s[2] }
   if (s[3] !== null) c.amount = s[3]
+  if (s[4] !== null) c.eventStatus = s[4]
+  c.stale = s[5]
   return c
 }
 
@@ -417,18 +421,19 @@ function rawStatusOf(o, name) {
 
 /**
  * The event's fields the core's check reads, after type-checking the others
- * the caller may have touched: `[payoutId, reference, rawStatus, amount]`.
+ * the caller may have touched: `[payoutId, rawStatus, amount]`. The event's
+ * `reference` is never matched on (a sender-chosen string), so it stays here.
  */
 function webhookEventArg(event) {
   if (!isObject(event) || ArrayBuffer.isView(event)) {
     throw typeError(`event must be the WebhookEvent returned by parseWebhook(), got ${describe(event)}`)
   }
   const payoutId = requiredText(event.payoutId, 'event.payoutId')
-  const reference = optionalText(event.reference, 'event.reference')
+  optionalText(event.reference, 'event.reference')
   const rawStatus = rawStatusOf(event, 'event')
   const amount = optionalNumber(event.amount, 'event.amount')
   optionalText(event.raw, 'event.raw')
-  return [payoutId, reference, rawStatus, amount]
+  return [payoutId, rawStatus, amount]
 }
 
 const REPORT_TEXT = ['reference', 'currency', 'environment', 'type', 'method', 'operator', 'narration', 'createdAt', 'updatedAt']
@@ -447,11 +452,15 @@ function statusReportArg(report) {
   return [id, report.reference, rawStatus, amount]
 }
 
-/** Confirms a webhook against the status check fetched for its payout: the report is the truth. */
+/**
+ * Confirms a webhook against the status check fetched for its payout: the
+ * report is the truth. A status that differs from the report's is `stale`
+ * (not an error); another payout or a different amount is `webhook_mismatch`.
+ */
 function confirmWebhook(event, report) {
   const e = webhookEventArg(event)
   const r = statusReportArg(report)
-  return confirmationFrom(call(() => native.confirmWebhook(e[0], e[1], e[2], e[3], r[0], r[1], r[2], r[3])))
+  return confirmationFrom(call(() => native.confirmWebhook(e[0], e[1], e[2], r[0], r[1], r[2], r[3])))
 }
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER
@@ -520,7 +529,9 @@ class PayoutTracker {
   /**
    * Observes a raw status string or a parsed `Payout`, `StatusReport`,
    * `WebhookEvent` or `Confirmation` (its id must be this payout's).
-   * Returns `"changed"`, `"unchanged"` or `"ignored"`.
+   * Returns `"changed"`, `"unchanged"`, `"ignored"` or, for a webhook event
+   * that claims a final status, `"needs_confirmation"` (not applied: an
+   * unconfirmed webhook never ends a payout).
    */
   observe(observation) {
     const t = this.#native
@@ -531,6 +542,14 @@ class PayoutTracker {
       )
     }
     const raw = rawStatusOf(observation, 'observation')
+    if (observation.raw !== undefined && observation.raw !== null) {
+      // A parsed WebhookEvent (the one object carrying the raw body): a hint,
+      // matched by its payout id only (never by its sender-chosen reference).
+      requiredText(observation.raw, 'observation.raw')
+      optionalText(observation.reference, 'observation.reference')
+      const payoutId = requiredText(observation.payoutId, 'observation.payoutId')
+      return call(() => t.observeEvent(raw, payoutId))
+    }
     const ids = []
     for (const key of ID_KEYS) {
       const id = optionalText(observation[key], `observation.${key}`)
@@ -562,9 +581,13 @@ class PayoutTracker {
 
 // ------------------------------------------------------------------ retries
 
-const RETRY_KEYS = ['operation', 'attempt', 'httpStatus', 'transportError', 'retryAfterSecs']
+const RETRY_KEYS = ['operation', 'attempt', 'httpStatus', 'body', 'transportError', 'retryAfterSecs']
 
-/** The retry policy as data: what to do after a failed attempt. */
+/**
+ * The retry policy as data: what to do after an attempt. `body` is the
+ * answer's raw body, read with the operation's parser (absent counts as
+ * empty: a payout 2xx without its body is `do_not_resend`).
+ */
 function retryDecision(input) {
   const o = options(input, 'retryDecision()', RETRY_KEYS)
   const operation = text(o.operation, 'operation')
@@ -572,9 +595,10 @@ function retryDecision(input) {
   // with its own code and field (`attempt` counts from 1).
   const attempt = integer(o.attempt, 'attempt', -Infinity, Infinity)
   const status = optionalInteger(o.httpStatus, 'httpStatus', -Infinity, Infinity)
+  const body = o.body === undefined || o.body === null ? undefined : bytes(o.body, 'body', 'response body')
   const transportError = optionalText(o.transportError, 'transportError')
   const retryAfterSecs = optionalInteger(o.retryAfterSecs, 'retryAfterSecs', 0, MAX_SAFE)
-  return call(() => native.retryDecision(operation, attempt, status, transportError, retryAfterSecs))
+  return call(() => native.retryDecision(operation, attempt, status, body, transportError, retryAfterSecs))
 }
 
 module.exports = {

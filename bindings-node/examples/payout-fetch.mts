@@ -69,6 +69,7 @@ async function send<T>(operation: Operation, request: HttpRequest, parse: (statu
           operation,
           attempt,
           httpStatus: response.status,
+          body, // read with the same parser: the decision never disagrees with it
           retryAfterSecs: Number.isInteger(retryAfter) && retryAfter >= 0 ? retryAfter : undefined,
         })
       }
@@ -84,7 +85,8 @@ async function send<T>(operation: Operation, request: HttpRequest, parse: (statu
     }
     if (decision.action === 'do_not_resend') {
       // The payout may exist: reconcile (webhook, status check, dashboard), never resend.
-      console.error(`outcome unknown: ${decision.reason}`)
+      const payoutId = failure instanceof AlexpayError ? failure.payoutId : undefined
+      console.error(`outcome unknown${payoutId ? ` (payout ${payoutId})` : ''}: ${decision.reason}`)
     }
     throw failure
   }

@@ -74,7 +74,8 @@ try {
   console.log(`status: ${report.status} (raw ${report.rawStatus}), charge ${report.charge ?? 'n/a'} ${report.currency ?? ''}`)
 } catch (e) {
   if (!(e instanceof AlexpayError)) throw e
-  const decision = retryDecision({ operation: 'payout', attempt: 1, httpStatus: e.httpStatus ?? 200 })
+  // The policy for the payout's own answer, read with the same parser.
+  const decision = retryDecision({ operation: 'payout', attempt: 1, httpStatus: answer.status, body: answer.body })
   console.error(`${e.code}: ${e.message}; policy: ${decision.action}`)
   process.exitCode = 1
 }

@@ -31,6 +31,10 @@ const client = new Client({
 
 /** Your business logic: idempotent, keyed by payout id. */
 function applyConfirmed(confirmation: Confirmation): void {
+  if (confirmation.stale) {
+    // Out of order or redelivered: the event said something else; the report is the truth.
+    console.log(`stale webhook for ${confirmation.payoutId}: it said ${confirmation.eventStatus}, the status check says ${confirmation.status}`)
+  }
   console.log(`payout ${confirmation.payoutId} confirmed ${confirmation.status} (amount ${confirmation.amount ?? '?'})`)
 }
 
@@ -63,7 +67,8 @@ app.post('/webhooks/alexpay', express.raw({ type: '*/*', limit: '256kb' }), asyn
     res.status(200).json({ received: true })
   } catch (e) {
     if (e instanceof AlexpayError && e.code === 'webhook_mismatch') {
-      // The webhook disagrees with the status check: trust the check, drop the hint.
+      // The event names another payout than the status check, or another
+      // amount (a differing status is `stale`, not an error): drop the hint.
       console.warn(`ignored webhook for ${event.payoutId}: ${e.message}`)
       res.status(200).json({ received: true, ignored: e.code })
       return

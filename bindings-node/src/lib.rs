@@ -38,16 +38,20 @@ fn flag(v: Option<bool>) -> Slot {
 pub struct NativeFailure {
     /// The core's stable snake_case code, e.g. `invalid_phone_number`.
     pub code: String,
-    /// `validation`, `api`, `webhook` or `conflict`.
+    /// `validation`, `api`, `webhook`, `conflict` or `flow`.
     pub family: String,
     /// The message for a JavaScript caller (`phoneNumber: ...`); never a secret.
     pub message: String,
     /// The field in camelCase as a JavaScript caller wrote it.
     pub field: Option<String>,
     pub http_status: Option<u32>,
+    /// `Error::retryable`: derived by the core from the answer's disposition.
     pub retryable: bool,
     pub api_code: Option<String>,
     pub api_message: Option<String>,
+    /// For API errors: a payout id the failed answer's body carried (that
+    /// payout may exist).
+    pub payout_id: Option<String>,
 }
 
 impl From<&ap::Error> for NativeFailure {
@@ -62,6 +66,7 @@ impl From<&ap::Error> for NativeFailure {
             retryable: e.retryable(),
             api_code: e.api_code().map(str::to_string),
             api_message: e.api_message().map(str::to_string),
+            payout_id: e.payout_id().map(str::to_string),
         }
     }
 }
@@ -337,6 +342,8 @@ impl From<StatusReport> for ap::StatusReport {
             is_disbursed: r.is_disbursed,
             created_at: r.created_at,
             updated_at: r.updated_at,
+            // Not part of the JavaScript StatusReport (yet); no check reads it.
+            message: None,
         }
     }
 }
@@ -420,16 +427,23 @@ pub struct Confirmation {
     pub status: String,
     pub raw_status: String,
     pub amount: Option<f64>,
+    /// The status the event claimed (absent for an id-only event).
+    pub event_status: Option<String>,
+    /// The event's status differs from the report's: out of order or
+    /// redelivered. A normal result, not an error.
+    pub stale: bool,
 }
 
 impl Confirmation {
-    /// `[payoutId, status, rawStatus, amount]`
+    /// `[payoutId, status, rawStatus, amount, eventStatus, stale]`
     fn into_slots(self) -> Vec<Slot> {
         vec![
             text(Some(self.payout_id)),
             text(Some(self.status)),
             text(Some(self.raw_status)),
             number(self.amount),
+            text(self.event_status),
+            flag(Some(self.stale)),
         ]
     }
 }
@@ -441,6 +455,8 @@ impl From<ap::Confirmation> for Confirmation {
             status: c.status.as_str().to_string(),
             raw_status: c.raw_status,
             amount: c.amount,
+            event_status: c.event_status.as_ref().map(|s| s.as_str().to_string()),
+            stale: c.stale,
         }
     }
 }
@@ -454,15 +470,15 @@ pub fn parse_webhook(body: BufferSlice) -> Either<Vec<Slot>, NativeFailure> {
 /// Confirms a webhook against the status check fetched for its payout.
 ///
 /// Only the fields `alexpay_core::confirm_webhook` reads cross the boundary
-/// (ids, raw statuses, amounts; never the event's raw body): converting every
-/// field of both objects cost more than the check itself. The wrapper still
-/// type-checks every field. If the core's check ever reads more fields, pass
-/// them here too (`confirm_ignores_unread_fields` pins the current set).
+/// (the event's payout id, raw status and amount; the report's id, reference,
+/// raw status and amount; never the event's raw body, nor its `reference`,
+/// which the core never matches on): converting every field of both objects
+/// cost more than the check itself. The wrapper still type-checks every
+/// field. If the core's check ever reads more fields, pass them here too
+/// (`confirm_ignores_unread_fields` pins the current set).
 #[napi]
-#[allow(clippy::too_many_arguments)]
 pub fn confirm_webhook(
     event_payout_id: String,
-    event_reference: Option<String>,
     event_raw_status: String,
     event_amount: Option<f64>,
     report_id: String,
@@ -472,7 +488,8 @@ pub fn confirm_webhook(
 ) -> Either<Vec<Slot>, NativeFailure> {
     let event = ap::WebhookEvent {
         payout_id: event_payout_id,
-        reference: event_reference,
+        // A sender-chosen string the core's id check never reads.
+        reference: None,
         status: ap::PayoutStatus::from_raw(&event_raw_status),
         raw_status: event_raw_status,
         amount: event_amount,
@@ -509,6 +526,7 @@ fn unread_report_fields() -> ap::StatusReport {
         is_disbursed: None,
         created_at: None,
         updated_at: None,
+        message: None,
     }
 }
 
@@ -582,11 +600,22 @@ impl NativeTracker {
         self.inner.is_terminal()
     }
 
-    /// `ids` are the ids the observation carries (empty for a bare status).
+    /// A confirmed observation (a bare status, a payout, a status report, a
+    /// confirmation): `ids` are the ids it carries (empty for a bare status).
     #[napi]
     pub fn observe(&mut self, raw_status: String, ids: Vec<String>) -> Either<String, NativeFailure> {
         let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
         outcome(self.inner.observe(&raw_status, &ids), |o| o.as_str().to_string())
+    }
+
+    /// An unconfirmed webhook event: only its payout id names the payout
+    /// (never its `reference`), and a final status it claims is not applied
+    /// (`"needs_confirmation"`).
+    #[napi]
+    pub fn observe_event(&mut self, raw_status: String, payout_id: String) -> Either<String, NativeFailure> {
+        outcome(self.inner.observe_event(&raw_status, &payout_id), |o| {
+            o.as_str().to_string()
+        })
     }
 
     /// `None` (JS `null`) once terminal.
@@ -611,11 +640,14 @@ pub struct RetryDecision {
 
 /// The retry policy. Numbers are whole (the wrapper checked) and saturate
 /// into range, so the core reports out-of-range values with its own code.
+/// `body` is the answer's body (the core reads it with the operation's
+/// parser); absent counts as empty.
 #[napi]
 pub fn retry_decision(
     operation: String,
     attempt: f64,
     http_status_code: Option<f64>,
+    body: Option<BufferSlice>,
     transport_error: Option<String>,
     retry_after_secs: Option<f64>,
 ) -> Either<RetryDecision, NativeFailure> {
@@ -631,6 +663,7 @@ pub fn retry_decision(
         operation,
         attempt: saturate(attempt, f64::from(u32::MAX)) as u32,
         http_status: http_status_code.map(http_status),
+        body: body.as_deref(),
         transport_error,
         retry_after_secs: retry_after_secs.map(|s| saturate(s, u64::MAX as f64) as u64),
     };
@@ -724,40 +757,161 @@ mod tests {
     }
 
     /// `confirm_webhook` passes only the fields the core's check reads; the
-    /// result must equal the core's on the full values.
+    /// result must equal the core's on the full values, whatever the unread
+    /// fields (the event's `reference` and raw body, the report's extras) hold.
     #[test]
     fn confirm_ignores_unread_fields() {
-        let status = br#"{"status":"success","code":200,"data":{"id":"PO_1","reference":"R","amount":100,"charge":2,"currency":"ZMW","status":"successful","narration":"n","is_disbursed":true}}"#;
-        let hook = br#"{"data":{"id":"PO_1","reference":"R","amount":100,"status":"success"}}"#;
+        let status = br#"{"status":"success","code":200,"data":{"id":"PO_1","reference":"R","amount":100,"charge":2,"currency":"ZMW","status":"successful","narration":"n","is_disbursed":true,"message":"paid out"}}"#;
         let report = ap::parse_status_response(200, status).unwrap();
-        let event = ap::parse_webhook(hook).unwrap();
-        let want = Confirmation::from(ap::confirm_webhook(&event, &report).unwrap()).into_slots();
-        let Either::A(got) = confirm_webhook(
-            event.payout_id.clone(),
-            event.reference.clone(),
-            event.raw_status.clone(),
-            event.amount,
-            report.id.clone(),
-            report.reference.clone(),
-            report.raw_status.clone(),
-            report.amount,
-        ) else {
-            panic!("refused a matching webhook");
+        let native = |event: &ap::WebhookEvent| {
+            confirm_webhook(
+                event.payout_id.clone(),
+                event.raw_status.clone(),
+                event.amount,
+                report.id.clone(),
+                report.reference.clone(),
+                report.raw_status.clone(),
+                report.amount,
+            )
         };
-        assert_eq!(format!("{got:?}"), format!("{want:?}"));
+        let hooks: [&[u8]; 7] = [
+            br#"{"data":{"id":"PO_1","reference":"R","amount":100,"status":"success"}}"#,
+            // Stale: the event's status differs from the report's.
+            br#"{"payout_id":"PO_1","status":"failed"}"#,
+            br#"{"payout_id":"PO_1","reference":"ANYTHING","status":"processing","amount":100}"#,
+            // Id-only: no claimed status.
+            br#"{"payout_id":"PO_1"}"#,
+            // The report's own reference names the payout too.
+            br#"{"payout_id":"R","status":"successful"}"#,
+            // Another payout, whatever its reference says.
+            br#"{"payout_id":"OTHER","reference":"PO_1","status":"successful"}"#,
+            br#"{"payout_id":"PO_1","status":"successful","amount":99}"#,
+        ];
+        for hook in hooks {
+            let event = ap::parse_webhook(hook).unwrap();
+            let want = ap::confirm_webhook(&event, &report);
+            match (native(&event), want) {
+                (Either::A(got), Ok(c)) => {
+                    let want = Confirmation::from(c).into_slots();
+                    assert_eq!(format!("{got:?}"), format!("{want:?}"), "{}", event.raw);
+                }
+                (Either::B(got), Err(e)) => {
+                    let want = NativeFailure::from(&e);
+                    assert_eq!(
+                        (got.code, got.field, got.message),
+                        (want.code, want.field, want.message),
+                        "{}",
+                        event.raw
+                    );
+                }
+                (Either::A(_), Err(e)) => panic!("{}: accepted, the core says {e}", event.raw),
+                (Either::B(f), Ok(_)) => panic!("{}: refused ({}), the core accepts", event.raw, f.message),
+            }
+        }
+    }
+
+    #[test]
+    fn confirm_reports_stale_and_id_only_events() {
+        let confirm = |raw_status: &str| {
+            confirm_webhook(
+                "PO_1".into(),
+                raw_status.into(),
+                None,
+                "PO_1".into(),
+                None,
+                "successful".into(),
+                None,
+            )
+        };
+        let Either::A(stale) = confirm("failed") else {
+            panic!("a stale status is not an error");
+        };
+        assert_eq!(
+            format!("{:?}", &stale[1..]),
+            format!(
+                "{:?}",
+                [
+                    text(Some("succeeded".into())),
+                    text(Some("successful".into())),
+                    None,
+                    text(Some("failed".into())),
+                    flag(Some(true))
+                ]
+            )
+        );
+        let Either::A(id_only) = confirm("") else {
+            panic!("an id-only event is not an error");
+        };
+        assert!(id_only[4].is_none(), "no event status for an id-only event");
+        assert!(matches!(id_only[5], Some(Either3::C(false))));
         let Either::B(f) = confirm_webhook(
+            "OTHER".into(),
+            "successful".into(),
+            None,
             "PO_1".into(),
             None,
-            "failed".into(),
-            None,
-            report.id.clone(),
-            None,
-            report.raw_status.clone(),
+            "successful".into(),
             None,
         ) else {
-            panic!("accepted a mismatching status");
+            panic!("accepted another payout's event");
         };
-        assert_eq!(f.code, "webhook_mismatch");
+        assert_eq!(
+            (f.code.as_str(), f.field.as_deref()),
+            ("webhook_mismatch", Some("payoutId"))
+        );
+    }
+
+    #[test]
+    fn webhook_events_never_end_the_tracker() {
+        let Either::A(mut t) = create_tracker("PO_1".into()) else {
+            panic!("refused PO_1");
+        };
+        let Either::A(o) = t.observe_event("successful".into(), "PO_1".into()) else {
+            panic!("refused our own event");
+        };
+        assert_eq!((o.as_str(), t.status().as_str()), ("needs_confirmation", "pending"));
+        let Either::B(f) = t.observe_event("failed".into(), "OTHER".into()) else {
+            panic!("accepted another payout's event");
+        };
+        assert_eq!(f.code, "payout_id_mismatch");
+        let Either::A(o) = t.observe("successful".into(), vec!["PO_1".into()]) else {
+            panic!("refused a confirmed status");
+        };
+        assert_eq!((o.as_str(), t.status().as_str()), ("changed", "succeeded"));
+    }
+
+    #[test]
+    fn api_failures_carry_the_payout_id_and_retryable() {
+        let Either::B(f) =
+            parse_payout_response_core(429, br#"{"status":"error","code":429,"data":{"payout_id":"PO_9"}}"#)
+        else {
+            panic!("accepted a 429");
+        };
+        assert_eq!(
+            (f.code.as_str(), f.family.as_str(), f.payout_id.as_deref(), f.retryable),
+            ("rate_limited", "api", Some("PO_9"), false),
+            "a payout that may exist is never retryable"
+        );
+        let Either::B(f) = parse_payout_response_core(429, br#"{"status":"error","code":429}"#) else {
+            panic!("accepted a 429");
+        };
+        assert_eq!((f.payout_id, f.retryable), (None, true));
+    }
+
+    fn parse_payout_response_core(status: u16, body: &[u8]) -> Either<Vec<Slot>, NativeFailure> {
+        outcome(ap::parse_payout_response(status, body), |p| {
+            Payout::from(p).into_slots()
+        })
+    }
+
+    #[test]
+    fn flow_codes_are_listed() {
+        let codes = error_codes();
+        assert_eq!(codes.len(), 28);
+        for code in ["outcome_unknown", "connection_failed", "cancelled"] {
+            assert!(codes.iter().any(|c| c == code), "{code}");
+        }
+        assert_eq!(ap::ErrorCode::OutcomeUnknown.family().as_str(), "flow");
     }
 
     #[test]
@@ -765,7 +919,7 @@ mod tests {
         assert_eq!(http_status(1e12), u16::MAX);
         assert_eq!(http_status(-5.0), 0);
         assert_eq!(http_status(f64::NAN), 0);
-        let Either::B(f) = retry_decision("payout".into(), -3.0, Some(500.0), None, None) else {
+        let Either::B(f) = retry_decision("payout".into(), -3.0, Some(500.0), None, None, None) else {
             panic!("accepted attempt -3");
         };
         assert_eq!(

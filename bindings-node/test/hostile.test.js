@@ -321,9 +321,63 @@ describe('numbers where numbers belong', () => {
     core({ operation: 'refund', attempt: 1, httpStatus: 500 }, 'operation')
     core({ operation: 'payout', attempt: 1, transportError: 'dns' }, 'transportError')
     core({ operation: 'payout', attempt: 1 }, 'httpStatus')
+    // The body is a raw body like every other: bytes or text, never a parsed object.
+    for (const v of [1, 1n, true, Symbol('b'), () => 1]) {
+      refused(() => retryDecision({ operation: 'payout', attempt: 1, httpStatus: 200, body: v }), { name: 'body', kinds: [TypeError] })
+    }
+    const e = refused(() => retryDecision({ operation: 'payout', attempt: 1, httpStatus: 200, body: JSON.parse(OK_BODY) }), {
+      name: 'body',
+      kinds: [TypeError],
+    })
+    assert.match(e.message, /raw/)
     // Huge attempts saturate: the policy gives up instead of overflowing.
     assert.equal(retryDecision({ operation: 'status_check', attempt: 2 ** 60, httpStatus: 503 }).action, 'stop')
     assert.equal(retryDecision({ operation: 'status_check', attempt: 2, httpStatus: 429, retryAfterSecs: 2 ** 53 - 1 }).delayMs, 3_600_000)
+  })
+})
+
+describe('retry decisions read the body like the parsers do', () => {
+  const PAYOUT_OK = '{"status":"success","code":0,"message":"Payout initiated","data":{"amount":100,"payout_id":"PO_9","status":"processing"}}'
+  const decide = (input) => retryDecision({ operation: 'payout', attempt: 1, ...input }).action
+  test('a payout 2xx is accepted only with its body; without one it may have paid', () => {
+    assert.equal(decide({ httpStatus: 200, body: PAYOUT_OK }), 'stop')
+    assert.equal(decide({ httpStatus: 200 }), 'do_not_resend')
+    assert.equal(decide({ httpStatus: 200, body: null }), 'do_not_resend')
+    assert.equal(decide({ httpStatus: 200, body: '' }), 'do_not_resend')
+    assert.equal(decide({ httpStatus: 200, body: '{"status":"succ' }), 'do_not_resend')
+  })
+  test('every body form decides the same', () => {
+    const bytes = Buffer.from(PAYOUT_OK)
+    for (const body of [PAYOUT_OK, bytes, new Uint8Array(bytes), bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length), new DataView(new Uint8Array(bytes).buffer)]) {
+      assert.equal(decide({ httpStatus: 200, body }), 'stop')
+    }
+  })
+  test('the decision agrees with the parser error: retryable and payoutId', () => {
+    for (const [status, body] of [
+      [429, '{"status":"error","code":429}'],
+      [429, '{"status":"error","code":429,"data":{"payout_id":"PO_9"}}'],
+      [200, '{"status":"error","code":429,"message":"slow down"}'],
+      [503, 'Service Unavailable'],
+      [400, '{"status":"error","code":400,"message":"bad phone"}'],
+    ]) {
+      const e = refused(() => parsePayoutResponse(status, body), { kinds: [AlexpayError] })
+      assert.equal(e.family, 'api')
+      const action = decide({ httpStatus: status, body })
+      assert.equal(e.retryable, action === 'retry', `${status} ${body}: retryable ${e.retryable}, decision ${action}`)
+      if (body.includes('PO_9')) {
+        assert.equal(e.payoutId, 'PO_9', 'the payout id a failed answer carried')
+        assert.equal(action, 'do_not_resend')
+      } else {
+        assert.equal(e.payoutId, undefined)
+        assert.ok(!('payoutId' in e), 'absent, not undefined')
+      }
+    }
+  })
+  test('a body on a transport error is still refused by the core when both are given', () => {
+    const e = refused(() => retryDecision({ operation: 'payout', attempt: 1, httpStatus: 200, transportError: 'timeout', body: 'x' }), {
+      kinds: [AlexpayError],
+    })
+    assert.equal(e.code, 'invalid_argument')
   })
 })
 
@@ -372,19 +426,92 @@ describe('parsed objects back in', () => {
     refused(() => confirmWebhook(event, { ...report, id: undefined }), { kinds: [TypeError] })
   })
   test('confirmWebhook uses the report and catches another payout', () => {
-    assert.deepEqual(confirmWebhook(event, report), { payoutId: 'PO_1', status: 'succeeded', rawStatus: 'successful', amount: 100 })
+    assert.deepEqual(confirmWebhook(event, report), {
+      payoutId: 'PO_1',
+      status: 'succeeded',
+      rawStatus: 'successful',
+      amount: 100,
+      eventStatus: 'succeeded',
+      stale: false,
+    })
     const e = refused(() => confirmWebhook({ ...event, payoutId: 'PO_2' }, report), { name: 'payoutId', kinds: [AlexpayError] })
     assert.equal(e.code, 'webhook_mismatch')
+    assert.equal(e.family, 'webhook')
+  })
+  test('confirmWebhook: a status that differs from the report is stale, not an error', () => {
+    for (const [raw, claimed] of [['failed', 'failed'], ['processing', 'pending']]) {
+      assert.deepEqual(confirmWebhook({ ...event, status: claimed, rawStatus: raw }, report), {
+        payoutId: 'PO_1',
+        status: 'succeeded',
+        rawStatus: 'successful',
+        amount: 100,
+        eventStatus: claimed,
+        stale: true,
+      })
+    }
+    const idOnly = confirmWebhook(parseWebhook('{"payout_id":"PO_1"}'), report)
+    assert.deepEqual(idOnly, { payoutId: 'PO_1', status: 'succeeded', rawStatus: 'successful', amount: 100, stale: false })
+    assert.ok(!('eventStatus' in idOnly), 'an id-only event claims no status')
+  })
+  test('confirmWebhook matches on the event payout id only, never on its reference', () => {
+    const spoof = parseWebhook('{"payout_id":"OTHER","reference":"PO_1","status":"successful"}')
+    assert.equal(refused(() => confirmWebhook(spoof, report), { name: 'payoutId', kinds: [AlexpayError] }).code, 'webhook_mismatch')
+    // An odd reference on our own payout's event changes nothing.
+    const ours = parseWebhook('{"payout_id":"PO_1","reference":"OTHER","status":"successful"}')
+    assert.equal(confirmWebhook(ours, report).stale, false)
+    // A wrong type for the unread reference is still a TypeError.
+    refused(() => confirmWebhook({ ...event, reference: 5 }, report), { name: 'reference', kinds: [TypeError] })
+    // A different amount is still a mismatch.
+    assert.equal(refused(() => confirmWebhook({ ...event, amount: 99 }, report), { name: 'amount' }).code, 'webhook_mismatch')
   })
   test('PayoutTracker.observe refuses what it cannot read', () => {
     const t = new PayoutTracker('PO_1')
-    for (const v of [undefined, null, 5, 5n, [], Buffer.from('x'), {}, { rawStatus: 'paid' }, { payoutId: 5, rawStatus: 'x' }]) {
+    for (const v of [
+      undefined,
+      null,
+      5,
+      5n,
+      [],
+      Buffer.from('x'),
+      {},
+      { rawStatus: 'paid' },
+      { payoutId: 5, rawStatus: 'x' },
+      { ...event, raw: 5 },
+      { ...event, payoutId: undefined },
+      { ...event, reference: 5 },
+    ]) {
       refused(() => t.observe(v), { kinds: [TypeError] })
     }
     assert.equal(t.status, 'pending')
     assert.equal(refused(() => t.observe({ ...event, payoutId: 'PO_2', reference: undefined })).code, 'payout_id_mismatch')
-    assert.equal(t.observe(event), 'changed')
+  })
+  test('PayoutTracker.observe: an unconfirmed webhook never ends the payout', () => {
+    const t = new PayoutTracker('PO_1')
+    assert.equal(t.observe(event), 'needs_confirmation')
+    assert.equal(t.observe(parseWebhook('{"payout_id":"PO_1","status":"failed"}')), 'needs_confirmation')
+    assert.deepEqual([t.status, t.isTerminal], ['pending', false])
+    assert.equal(t.nextPollDelayMs(0, 0), 1000, 'still polling')
+    // A status-less (id-only) event changes nothing.
+    assert.equal(t.observe(parseWebhook('{"payout_id":"PO_1"}')), 'unchanged')
+    // The confirmation (or the report) is what ends it.
+    assert.equal(t.observe(confirmWebhook(event, report)), 'changed')
+    assert.equal(t.status, 'succeeded')
+    // A contrary webhook after the end is only a hint: no conflict, no change.
+    assert.equal(t.observe(parseWebhook('{"payout_id":"PO_1","status":"failed"}')), 'needs_confirmation')
+    assert.equal(t.status, 'succeeded')
+    // A confirmed contrary status is a conflict, as before.
     assert.equal(refused(() => t.observe('failed'), { name: 'status' }).code, 'status_conflict')
+  })
+  test('PayoutTracker.observe: a webhook matches by its payout id only, never by its reference', () => {
+    const t = new PayoutTracker('PO_1')
+    const spoof = parseWebhook('{"payout_id":"OTHER","reference":"PO_1","status":"failed"}')
+    assert.equal(refused(() => t.observe(spoof), { name: 'payoutId' }).code, 'payout_id_mismatch')
+    assert.equal(t.observe(parseWebhook('{"payout_id":"PO_1","reference":"OTHER","status":"processing"}')), 'unchanged')
+    assert.equal(t.status, 'pending')
+    // A status report still matches by the reference it gives itself.
+    const byReference = parseStatusResponse(200, '{"status":"success","code":200,"data":{"id":"PO_X","reference":"PO_1","status":"failed"}}')
+    assert.equal(t.observe(byReference), 'changed')
+    assert.equal(t.status, 'failed')
   })
   test('PayoutTracker constructor and polls', () => {
     for (const v of [5, {}, 5n]) refused(() => new PayoutTracker(v), { name: 'payoutId', kinds: [TypeError] })
@@ -431,6 +558,8 @@ test('every public function survives every weird value in every position', () =>
     (a, b) => t.nextPollDelayMs(a, b),
     (a) => new PayoutTracker(a),
     (a, b) => retryDecision({ operation: b, attempt: a, httpStatus: a, transportError: b, retryAfterSecs: a }),
+    (a, b) => retryDecision({ operation: 'payout', attempt: 1, httpStatus: 200, body: a }),
+    (a, b) => retryDecision({ operation: 'status_check', attempt: 1, httpStatus: b, body: a }),
     (a) => retryDecision(a),
   ]
   let n = 0
