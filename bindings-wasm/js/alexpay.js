@@ -19,6 +19,7 @@ export class AlexpayError extends Error {
     this.retryable = d.retryable === true;
     if (d.apiCode !== undefined && d.apiCode !== null) this.apiCode = d.apiCode;
     if (d.apiMessage !== undefined && d.apiMessage !== null) this.apiMessage = d.apiMessage;
+    if (d.payoutId !== undefined && d.payoutId !== null) this.payoutId = d.payoutId;
     this.family = d.family;
   }
 }
@@ -28,8 +29,8 @@ Object.defineProperty(AlexpayError.prototype, "name", {
   configurable: true,
 });
 
-export function makeError(message, code, family, field, httpStatus, retryable, apiCode, apiMessage) {
-  return new AlexpayError(message, { code, family, field, httpStatus, retryable, apiCode, apiMessage });
+export function makeError(message, code, family, field, httpStatus, retryable, apiCode, apiMessage, payoutId) {
+  return new AlexpayError(message, { code, family, field, httpStatus, retryable, apiCode, apiMessage, payoutId });
 }
 
 function hide(target, key, value) {

@@ -30,6 +30,7 @@ extern "C" {
         retryable: bool,
         api_code: Option<&str>,
         api_message: Option<&str>,
+        payout_id: Option<&str>,
     ) -> JsValue;
 
     #[wasm_bindgen(js_name = makeRequest)]
@@ -52,6 +53,7 @@ pub(crate) fn error(e: Error) -> JsValue {
         e.retryable(),
         e.api_code(),
         e.api_message(),
+        e.payout_id(),
     )
 }
 

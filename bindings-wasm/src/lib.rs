@@ -229,10 +229,19 @@ pub fn is_terminal_status(#[wasm_bindgen(unchecked_param_type = "string")] statu
     Ok(ap::PayoutStatus::from_raw(&status).is_terminal())
 }
 
-/// The retry policy as data: what to do after a failed attempt.
+/// The retry policy as data: what to do after an attempt. `body` is the
+/// answer's raw body, read with the operation's parser (absent counts as
+/// empty: a payout 2xx without its body is `do_not_resend`).
 #[wasm_bindgen(js_name = retryDecision, unchecked_return_type = "RetryDecision")]
 pub fn retry_decision(#[wasm_bindgen(unchecked_param_type = "RetryInput")] input: JsValue) -> JsResult<JsValue> {
-    let allowed = ["operation", "attempt", "httpStatus", "transportError", "retryAfterSecs"];
+    let allowed = [
+        "operation",
+        "attempt",
+        "httpStatus",
+        "body",
+        "transportError",
+        "retryAfterSecs",
+    ];
     let o = convert::options(&input, "retryDecision", &allowed)?;
     let operation = convert::text_or_empty(&convert::get(&o, "operation")?, "operation")?;
     let operation = ap::Operation::parse(&operation).map_err(error)?;
@@ -240,6 +249,10 @@ pub fn retry_decision(#[wasm_bindgen(unchecked_param_type = "RetryInput")] input
     let attempt = convert::saturating_integer(&convert::get(&o, "attempt")?, "attempt", 0.0, f64::from(u32::MAX))?;
     let http_status = match convert::optional(&o, "httpStatus")? {
         Some(v) => Some(convert::saturating_integer(&v, "httpStatus", 0.0, 65_535.0)? as u16),
+        None => None,
+    };
+    let body = match convert::optional(&o, "body")? {
+        Some(v) => Some(convert::body(&v, "body")?),
         None => None,
     };
     let transport_error = match convert::optional_text(&o, "transportError")? {
@@ -254,6 +267,7 @@ pub fn retry_decision(#[wasm_bindgen(unchecked_param_type = "RetryInput")] input
         operation,
         attempt: attempt as u32,
         http_status,
+        body: body.as_deref(),
         transport_error,
         retry_after_secs,
     })
@@ -319,7 +333,9 @@ impl PayoutTracker {
     }
 
     /// Folds a parsed `Payout`/`StatusReport`/`WebhookEvent`/`Confirmation`
-    /// (its id must be this payout's) or a raw status string.
+    /// (its id must be this payout's) or a raw status string. A `WebhookEvent`
+    /// (the object carrying `raw`) is an unconfirmed hint: it matches by its
+    /// `payoutId` only, and a final status it claims is `needs_confirmation`.
     #[wasm_bindgen(unchecked_return_type = "ObserveResult")]
     pub fn observe(&mut self, #[wasm_bindgen(unchecked_param_type = "Observation")] obs: JsValue) -> JsResult<String> {
         let observed = if let Some(raw) = obs.as_string() {
@@ -332,6 +348,17 @@ impl PayoutTracker {
                     type_error("observation: expected a status string or a parsed object with rawStatus")
                 })?,
             };
+            if convert::optional_text(&o, "raw")?.is_some() {
+                convert::optional_text(&o, "reference")?;
+                let payout_id = convert::optional_text(&o, "payoutId")?
+                    .ok_or_else(|| type_error("observation: a WebhookEvent must carry its payoutId"))?;
+                return Ok(self
+                    .inner
+                    .observe_event(&raw, &payout_id)
+                    .map_err(error)?
+                    .as_str()
+                    .to_string());
+            }
             let mut ids = Vec::new();
             for key in ["payoutId", "id", "reference"] {
                 if let Some(id) = convert::optional_text(&o, key)? {

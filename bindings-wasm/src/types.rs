@@ -87,11 +87,17 @@ export interface WebhookEvent {
   raw: string;
 }
 
+/** A webhook confirmed by the status check: the report's values, and what the event claimed. */
 export interface Confirmation {
   payoutId: string;
   status: PayoutStatusName;
   rawStatus: string;
   amount?: number;
+  /** The status the event claimed; absent for an id-only event. */
+  eventStatus?: PayoutStatusName;
+  /** The event's status differs from the report's (out of order or
+   * redelivered): a normal result, not an error. Act on `status`. */
+  stale: boolean;
 }
 
 /** A raw body as received: text (sent as UTF-8) or bytes. Never a parsed object. */
@@ -112,13 +118,18 @@ export type WebhookHeaders =
 /** What `PayoutTracker.observe` folds in: a parsed object or a raw status string. */
 export type Observation = string | Payout | StatusReport | WebhookEvent | Confirmation;
 
-export type ObserveResult = "changed" | "unchanged" | "ignored";
+/** `needs_confirmation`: a webhook event claims a final status, which is not
+ * applied until a status check (or a `Confirmation`) confirms it. */
+export type ObserveResult = "changed" | "unchanged" | "ignored" | "needs_confirmation";
 
 export interface RetryInput {
   operation: "payout" | "status_check";
   /** The attempt that just failed, from 1. */
   attempt: number;
   httpStatus?: number;
+  /** The answer's raw body, read with the operation's parser; absent counts
+   * as empty (a payout 2xx without its body is `do_not_resend`). */
+  body?: Body;
   transportError?: "connect" | "timeout" | "connection_lost";
   retryAfterSecs?: number;
 }
@@ -129,7 +140,7 @@ export interface RetryDecision {
   reason: string;
 }
 
-export type ErrorFamily = "validation" | "api" | "webhook" | "conflict";
+export type ErrorFamily = "validation" | "api" | "webhook" | "conflict" | "flow";
 
 export type ErrorCode =
   | "invalid_credentials"
@@ -156,7 +167,10 @@ export type ErrorCode =
   | "webhook_timestamp_out_of_range"
   | "webhook_mismatch"
   | "status_conflict"
-  | "payout_id_mismatch";
+  | "payout_id_mismatch"
+  | "outcome_unknown"
+  | "connection_failed"
+  | "cancelled";
 
 export interface AlexpayErrorDetails {
   code: ErrorCode;
@@ -166,6 +180,7 @@ export interface AlexpayErrorDetails {
   retryable?: boolean;
   apiCode?: string;
   apiMessage?: string;
+  payoutId?: string;
 }
 
 /** Every error the SDK raises on purpose (wrong JS types raise TypeError). */
@@ -183,6 +198,9 @@ export class AlexpayError extends Error {
   readonly retryable: boolean;
   readonly apiCode?: string;
   readonly apiMessage?: string;
+  /** For API errors: a payout id the failed answer carried. That payout may
+   * exist: reconcile, never resend. */
+  readonly payoutId?: string;
 }
 "#;
 
@@ -336,6 +354,8 @@ pub(crate) fn report_from_js(o: &Object) -> JsResult<StatusReport> {
         is_disbursed: prop_bool(o, owner, "isDisbursed")?,
         created_at: text("createdAt")?,
         updated_at: text("updatedAt")?,
+        // Not part of the JavaScript StatusReport; no check reads it.
+        message: None,
     })
 }
 
@@ -347,6 +367,9 @@ pub(crate) struct ConfirmationJs<'a> {
     raw_status: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     amount: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    event_status: Option<&'static str>,
+    stale: bool,
 }
 
 impl<'a> From<&'a Confirmation> for ConfirmationJs<'a> {
@@ -356,6 +379,8 @@ impl<'a> From<&'a Confirmation> for ConfirmationJs<'a> {
             status: c.status.as_str(),
             raw_status: &c.raw_status,
             amount: c.amount,
+            event_status: c.event_status.as_ref().map(PayoutStatus::as_str),
+            stale: c.stale,
         }
     }
 }

@@ -47,12 +47,14 @@ console.log("payout request (secret redacted when logged):", request);
 
 if (send) {
   const response = await fetch(request.url, request);
+  const answer = new Uint8Array(await response.arrayBuffer());
   try {
-    const payout = parsePayoutResponse(response.status, new Uint8Array(await response.arrayBuffer()));
+    const payout = parsePayoutResponse(response.status, answer);
     console.log("payout:", payout);
   } catch (e) {
     if (!(e instanceof AlexpayError)) throw e;
-    const decision = retryDecision({ operation: "payout", attempt: 1, httpStatus: e.httpStatus ?? response.status });
+    // The policy reads the same body with the same parser (kept from above).
+    const decision = retryDecision({ operation: "payout", attempt: 1, httpStatus: response.status, body: answer });
     console.error(`${e.code}: ${e.message}\nretry policy: ${decision.action} (${decision.reason})`);
     Deno.exit(1);
   }
@@ -83,4 +85,6 @@ const report = parseStatusResponse(
 );
 const confirmation = confirmWebhook(event, report);
 const tracker = new PayoutTracker(event.payoutId);
+// The event alone is a hint: a final status it claims is "needs_confirmation".
+console.log("tracker on the bare event:", tracker.observe(event), tracker.status);
 console.log("confirmed:", confirmation, "tracker:", tracker.observe(confirmation), tracker.status);

@@ -49,17 +49,19 @@ export default {
       const check = client.statusCheck(event.payoutId); // plain { method, url, headers }
       const answer = await fetch(check.url, check);
       const report = parseStatusResponse(answer.status, new Uint8Array(await answer.arrayBuffer()));
+      // The report is the truth. An event whose status differs from it (out
+      // of order, redelivered) is `stale`: a normal result, still answered 200.
       const confirmation = confirmWebhook(event, report);
 
-      // Record `confirmation` (idempotently, keyed by payoutId) here.
+      // Record `confirmation.status` (idempotently, keyed by payoutId) here.
       return json(200, { received: true, confirmation });
     } catch (e) {
       if (!(e instanceof AlexpayError)) throw e;
-      // A forged, unsigned or broken webhook: 400, it will never verify. A
-      // confirmation that failed (status check refused, or it contradicts the
-      // webhook, e.g. not yet updated): 503, so Alexpay sends the webhook again
-      // later and it is confirmed then.
-      const retryLater = e.family === "api" || e.code === "webhook_mismatch";
+      // A forged, unsigned or broken webhook, or one the status check shows is
+      // about another payout or amount (webhook_mismatch): 400, it will never
+      // confirm. A status check that failed (family api): 503, so Alexpay
+      // sends the webhook again later and it is confirmed then.
+      const retryLater = e.family === "api";
       const status = retryLater ? 503 : 400;
       return json(status, { error: e.code, field: e.field ?? null, retryable: e.retryable });
     }

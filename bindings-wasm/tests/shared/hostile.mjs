@@ -31,6 +31,7 @@ function cases(api) {
   const mm = (args) => client().mobileMoneyPayout(args);
   const bank = (args) => client().bankPayout(args);
   const ok200 = '{"status":"success","code":200,"data":{"id":"PO_1","status":"successful","amount":100}}';
+  const payout200 = '{"status":"success","code":0,"message":"Payout initiated","data":{"amount":100,"payout_id":"PO_9","status":"processing"}}';
   const hook = '{"payout_id":"PO_1","status":"successful","amount":100}';
   const now = 1_700_000_000;
   const signed = () => {
@@ -143,7 +144,11 @@ function cases(api) {
     T("confirmWebhook with report.amount as a string", () => api.confirmWebhook(api.parseWebhook(hook), { ...api.parseStatusResponse(200, ok200), amount: "100" }), "report.amount"),
     T("confirmWebhook with report.isDisbursed as a string", () => api.confirmWebhook(api.parseWebhook(hook), { ...api.parseStatusResponse(200, ok200), isDisbursed: "yes" }), "report.isDisbursed"),
     A("confirmWebhook: other payout", () => api.confirmWebhook(api.parseWebhook(hook.replace("PO_1", "PO_2")), api.parseStatusResponse(200, ok200)), "webhook_mismatch", "payoutId"),
-    OK("confirmWebhook: agreeing", () => api.confirmWebhook(api.parseWebhook(hook), api.parseStatusResponse(200, ok200)), (c) => c.status === "succeeded" && c.payoutId === "PO_1"),
+    OK("confirmWebhook: agreeing", () => api.confirmWebhook(api.parseWebhook(hook), api.parseStatusResponse(200, ok200)), (c) => c.status === "succeeded" && c.payoutId === "PO_1" && c.eventStatus === "succeeded" && c.stale === false),
+    OK("confirmWebhook: a differing status is stale, not an error; the report wins", () => api.confirmWebhook(api.parseWebhook(hook.replace("successful", "failed")), api.parseStatusResponse(200, ok200)), (c) => c.status === "succeeded" && c.rawStatus === "successful" && c.eventStatus === "failed" && c.stale === true),
+    OK("confirmWebhook: an id-only event claims no status", () => api.confirmWebhook(api.parseWebhook('{"payout_id":"PO_1"}'), api.parseStatusResponse(200, ok200)), (c) => c.status === "succeeded" && !("eventStatus" in c) && c.stale === false),
+    A("confirmWebhook: our id only as the event's reference does not match", () => api.confirmWebhook(api.parseWebhook('{"payout_id":"OTHER","reference":"PO_1","status":"successful"}'), api.parseStatusResponse(200, ok200)), "webhook_mismatch", "payoutId"),
+    A("confirmWebhook: another amount is still a mismatch", () => api.confirmWebhook(api.parseWebhook(hook.replace("100", "99")), api.parseStatusResponse(200, ok200)), "webhook_mismatch", "amount"),
 
     // --- Statuses and tracker
     T("normalizeStatus(5)", () => api.normalizeStatus(5), "raw"),
@@ -155,6 +160,13 @@ function cases(api) {
     T("tracker.observe({ status }) without an id", () => new api.PayoutTracker("PO_1").observe({ status: "paid" }), "observation"),
     A("tracker.observe(another payout's event)", () => new api.PayoutTracker("PO_1").observe(api.parseWebhook(hook.replace("PO_1", "PO_9"))), "payout_id_mismatch", "payoutId"),
     A("tracker: success then failure", () => { const t = new api.PayoutTracker("PO_1"); t.observe("successful"); return t.observe("failed"); }, "status_conflict", "status"),
+    OK("tracker: an unconfirmed webhook never ends the payout", () => { const t = new api.PayoutTracker("PO_1"); return [t.observe(api.parseWebhook(hook)), t.observe(api.parseWebhook(hook.replace("successful", "failed"))), t.status, t.isTerminal, t.nextPollDelayMs(0, 0)]; }, (r) => r.join() === "needs_confirmation,needs_confirmation,pending,false,1000"),
+    OK("tracker: the confirmation ends it; a later contrary webhook is only a hint", () => { const t = new api.PayoutTracker("PO_1"); const event = api.parseWebhook(hook); t.observe(event); const c = t.observe(api.confirmWebhook(event, api.parseStatusResponse(200, ok200))); return [c, t.status, t.observe(api.parseWebhook(hook.replace("successful", "failed"))), t.status]; }, (r) => r.join() === "changed,succeeded,needs_confirmation,succeeded"),
+    OK("tracker: an id-only webhook changes nothing", () => new api.PayoutTracker("PO_1").observe(api.parseWebhook('{"payout_id":"PO_1"}')), (r) => r === "unchanged"),
+    A("tracker: our id only as a webhook's reference does not match", () => new api.PayoutTracker("PO_1").observe(api.parseWebhook('{"payout_id":"OTHER","reference":"PO_1","status":"failed"}')), "payout_id_mismatch", "payoutId"),
+    OK("tracker: a status report still matches by the reference it gives", () => new api.PayoutTracker("PO_1").observe(api.parseStatusResponse(200, '{"status":"success","code":200,"data":{"id":"PO_X","reference":"PO_1","status":"failed"}}')), (r) => r === "changed"),
+    T("tracker: a webhook event whose raw is not a string", () => new api.PayoutTracker("PO_1").observe({ ...api.parseWebhook(hook), raw: 5 }), "raw"),
+    T("tracker: a webhook event without its payoutId", () => new api.PayoutTracker("PO_1").observe({ ...api.parseWebhook(hook), payoutId: undefined }), "payoutId"),
     R("nextPollDelayMs(-1, 0.5)", () => new api.PayoutTracker("PO_1").nextPollDelayMs(-1, 0.5), "attempt"),
     T("nextPollDelayMs(1.5, 0.5)", () => new api.PayoutTracker("PO_1").nextPollDelayMs(1.5, 0.5), "attempt"),
     T("nextPollDelayMs(0, '0.5')", () => new api.PayoutTracker("PO_1").nextPollDelayMs(0, "0.5"), "jitter"),
@@ -174,6 +186,13 @@ function cases(api) {
     A("retryDecision transportError 'dns'", () => api.retryDecision({ operation: "payout", attempt: 1, transportError: "dns" }), "invalid_argument", "transportError"),
     R("retryDecision retryAfterSecs -5", () => api.retryDecision({ operation: "status_check", attempt: 1, httpStatus: 429, retryAfterSecs: -5 }), "retryAfterSecs"),
     OK("retryDecision: a 5xx payout is never resent", () => api.retryDecision({ operation: "payout", attempt: 1, httpStatus: 502 }), (d) => d.action === "do_not_resend" && d.delayMs === 0),
+    OK("retryDecision: a payout 2xx with its body is done", () => api.retryDecision({ operation: "payout", attempt: 1, httpStatus: 200, body: payout200 }), (d) => d.action === "stop"),
+    OK("retryDecision: the same body as bytes, ArrayBuffer or a view decides the same", () => { const b = new TextEncoder().encode(payout200); return [b, b.buffer, new DataView(b.buffer)].map((body) => api.retryDecision({ operation: "payout", attempt: 1, httpStatus: 200, body }).action); }, (r) => r.join() === "stop,stop,stop"),
+    OK("retryDecision: a payout 2xx without its body may have paid", () => [undefined, null, "", '{"status":"succ'].map((body) => api.retryDecision({ operation: "payout", attempt: 1, httpStatus: 200, body }).action), (r) => r.every((a) => a === "do_not_resend")),
+    T("retryDecision body as a parsed object asks for the raw body", () => api.retryDecision({ operation: "payout", attempt: 1, httpStatus: 200, body: JSON.parse(payout200) }), "raw body"),
+    T("retryDecision body as a number", () => api.retryDecision({ operation: "payout", attempt: 1, httpStatus: 200, body: 5 }), "body"),
+    OK("API errors carry the payout id they name, and are not retryable then", () => { try { api.parsePayoutResponse(429, '{"status":"error","code":429,"data":{"payout_id":"PO_9"}}'); } catch (e) { return e; } }, (e) => e instanceof api.AlexpayError && e.code === "rate_limited" && e.payoutId === "PO_9" && e.retryable === false),
+    OK("retryable agrees with retryDecision; no payoutId when the body names none", () => { const body = '{"status":"error","code":429}'; try { api.parsePayoutResponse(429, body); } catch (e) { return [e.retryable, "payoutId" in e, api.retryDecision({ operation: "payout", attempt: 1, httpStatus: 429, body }).action]; } }, (r) => r.join() === "true,false,retry"),
 
     // --- Secrets never shown
     OK("JSON.stringify(client) has no secret", () => JSON.stringify(client()), (s) => !leaks(s) && s.includes("pk_test_1")),

@@ -126,7 +126,7 @@ function check(api, expect, run, secrets) {
     throw new Mismatch(`want AlexpayError ${show(expect.error)}, got ${describeError(thrown)}`);
   }
   if (thrown.name !== "AlexpayError") throw new Mismatch(`error name ${thrown.name}`);
-  if (!["validation", "api", "webhook", "conflict"].includes(thrown.family)) throw new Mismatch(`family ${thrown.family}`);
+  if (!["validation", "api", "webhook", "conflict", "flow"].includes(thrown.family)) throw new Mismatch(`family ${thrown.family}`);
   const got = {
     code: thrown.code,
     field: thrown.field ?? null,
@@ -225,7 +225,7 @@ function secretsOf(doc, input) {
 const PAYOUT_KEYS = ["payoutId", "amount", "status", "rawStatus", "message"];
 const REPORT_KEYS = ["id", "reference", "amount", "charge", "currency", "status", "rawStatus", "environment", "type", "method", "operator", "narration", "isDisbursed", "createdAt", "updatedAt"];
 const EVENT_KEYS = ["payoutId", "reference", "status", "rawStatus", "amount"];
-const CONFIRMATION_KEYS = ["payoutId", "status", "rawStatus", "amount"];
+const CONFIRMATION_KEYS = ["payoutId", "status", "rawStatus", "amount", "eventStatus", "stale"];
 
 function parsePayout(api, input) {
   return bothBodies(input, (b) => noEmptyProps(api.parsePayoutResponse(input.http_status, b), "payout"));
@@ -326,7 +326,13 @@ const RUNNERS = {
     }
     return { status: t.status, rawStatus: t.rawStatus, isTerminal: t.isTerminal };
   },
-  "retry.json": (api, doc, input) => pick(api.retryDecision(camelArgs(input)), ["action", "delayMs"]),
+  "retry.json": (api, doc, input) => {
+    // An optional `body` / `body_base64` is the answer's body: passed as
+    // bytes, and again as text when the vector gives text (same decision).
+    const { body, body_base64, ...rest } = input;
+    if (body === undefined && body_base64 === undefined) return pick(api.retryDecision(camelArgs(rest)), ["action", "delayMs"]);
+    return pick(bothBodies(input, (b) => api.retryDecision({ ...camelArgs(rest), body: b })), ["action", "delayMs"]);
+  },
 };
 
 export const KNOWN_FILES = Object.keys(RUNNERS);

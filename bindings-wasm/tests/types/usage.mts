@@ -52,12 +52,17 @@ export async function main(): Promise<void> {
   const sig: string = signWebhook("whsec_x", "msg", 0, "{}");
 
   const tracker = new PayoutTracker("PO_1");
-  const observed: "changed" | "unchanged" | "ignored" = tracker.observe(payout);
+  const observed: "changed" | "unchanged" | "ignored" | "needs_confirmation" = tracker.observe(payout);
+  tracker.observe(event); // a webhook event: a hint, may be "needs_confirmation"
+  const stale: boolean = confirmation.stale;
+  const claimed: PayoutStatusName | undefined = confirmation.eventStatus;
   tracker.observe("processing");
   const delay: number | null = tracker.nextPollDelayMs(0, Math.random());
   const terminal: boolean = tracker.isTerminal && isTerminalStatus(normalizeStatus("paid"));
 
   const decision: RetryDecision = retryDecision({ operation: "status_check", attempt: 1, httpStatus: 503 });
+  retryDecision({ operation: "payout", attempt: 1, httpStatus: 200, body: new Uint8Array() });
+  retryDecision({ operation: "payout", attempt: 1, httpStatus: 200, body: "{}" });
   const action: "retry" | "stop" | "do_not_resend" = decision.action;
 
   try {
@@ -68,9 +73,11 @@ export async function main(): Promise<void> {
       const field: string | undefined = e.field;
       const http: number | undefined = e.httpStatus;
       const retry: boolean = e.retryable;
-      const family: "validation" | "api" | "webhook" | "conflict" = e.family;
+      const family: "validation" | "api" | "webhook" | "conflict" | "flow" = e.family;
+      const payoutId: string | undefined = e.payoutId;
+      const flowCode: ErrorCode = "outcome_unknown";
       const asError: Error = e;
-      void [code, field, http, retry, family, asError];
+      void [code, field, http, retry, family, payoutId, flowCode, asError];
     }
   }
 
@@ -91,6 +98,8 @@ export async function main(): Promise<void> {
   parseWebhook({ payout_id: "x" });
   // @ts-expect-error operation names are fixed
   retryDecision({ operation: "refund", attempt: 1 });
+  // @ts-expect-error a parsed object is not a body
+  retryDecision({ operation: "payout", attempt: 1, httpStatus: 200, body: { status: "success" } });
 
   type NoAny = [
     Assert<IsAny<typeof req> extends false ? true : false>,
@@ -101,5 +110,5 @@ export async function main(): Promise<void> {
     Assert<IsAny<AlexpayError["code"]> extends false ? true : false>,
     Assert<IsAny<Parameters<typeof verifyWebhookSignature>[1]> extends false ? true : false>,
   ];
-  void [ua, body, method, status, amount, disbursed, sig, observed, delay, terminal, action, bad, nodeReq, {} as NoAny];
+  void [ua, body, method, status, amount, disbursed, sig, observed, stale, claimed, delay, terminal, action, bad, nodeReq, {} as NoAny];
 }

@@ -1,6 +1,6 @@
 // workerd (Cloudflare's runtime, shipped in npm `miniflare`): runs the shared
 // vectors and the hostile suite inside a Worker, then drives the Worker
-// example with signed, forged and mismatching webhooks (its status-check
+// example with signed, forged, stale and mismatching webhooks (its status-check
 // fetch answered by a fake Alexpay through miniflare's outboundService).
 import { Miniflare } from "miniflare";
 import path from "node:path";
@@ -44,6 +44,7 @@ let failed = 0;
   const WEBHOOK_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
   let seen = [];
   let reportStatus = "successful";
+  let reportAmount = 1500;
   const mf = new Miniflare({
     ...common,
     scriptPath: path.join(root, "examples/worker/worker.mjs"),
@@ -57,7 +58,7 @@ let failed = 0;
     outboundService: (req) => {
       seen.push({ method: req.method, url: req.url, key: req.headers.get("secret-key") });
       const id = new URL(req.url).pathname.split("/")[3];
-      return new Response(JSON.stringify({ status: "success", code: 200, data: { id, status: reportStatus, amount: 1500 } }), {
+      return new Response(JSON.stringify({ status: "success", code: 200, data: { id, status: reportStatus, amount: reportAmount } }), {
         headers: { "content-type": "application/json" },
       });
     },
@@ -97,8 +98,15 @@ let failed = 0;
     reportStatus = "failed";
     res = await post(body);
     out = await res.json();
-    checks.push(["webhook contradicted by the status check is not trusted (503 webhook_mismatch)",
-      res.status === 503 && out.error === "webhook_mismatch" && out.field === "status"]);
+    checks.push(["webhook contradicted by the status check is stale: the report wins (200, stale, status failed)",
+      res.status === 200 && out.confirmation?.status === "failed" && out.confirmation?.eventStatus === "succeeded" &&
+      out.confirmation?.stale === true]);
+
+    reportAmount = 999;
+    res = await post(body);
+    out = await res.json();
+    checks.push(["webhook whose amount the status check contradicts is refused (400 webhook_mismatch amount)",
+      res.status === 400 && out.error === "webhook_mismatch" && out.field === "amount"]);
   } finally {
     await mf.dispose();
   }
