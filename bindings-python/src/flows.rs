@@ -43,7 +43,10 @@ impl FlowAction {
                 self.operation.unwrap_or_default(),
                 self.timeout_ms.unwrap_or_default()
             ),
-            "wait" => format!("FlowAction(kind='wait', until_ms={})", self.until_ms.unwrap_or_default()),
+            "wait" => format!(
+                "FlowAction(kind='wait', until_ms={})",
+                self.until_ms.unwrap_or_default()
+            ),
             _ => "FlowAction(kind='done')".to_string(),
         }
     }
@@ -174,7 +177,8 @@ impl WebhookOutcome {
             Ok(_) => Ok(()),
             Err(e) => {
                 let err = from_core(py, e);
-                err.value(py).setattr("receiver_status", core::receiver_status(&self.inner))?;
+                err.value(py)
+                    .setattr("receiver_status", core::receiver_status(&self.inner))?;
                 Err(err)
             }
         }
@@ -191,13 +195,26 @@ impl WebhookOutcome {
         d.set_item("event_status", r.event_status.as_ref().map(core::PayoutStatus::as_str))?;
         d.set_item("stale", r.stale)?;
         d.set_item("webhook_id", r.webhook_id.as_deref())?;
-        d.set_item("report", Py::new(py, StatusReport { inner: r.report.clone() })?)?;
+        d.set_item(
+            "report",
+            Py::new(
+                py,
+                StatusReport {
+                    inner: r.report.clone(),
+                },
+            )?,
+        )?;
         d.set_item("event", Py::new(py, WebhookEvent { inner: r.event.clone() })?)?;
         Ok(d)
     }
     fn __repr__(&self) -> String {
         match &self.inner {
-            Ok(r) => format!("WebhookOutcome(ok=True, payout_id={:?}, status={:?}, stale={})", r.payout_id, r.status.as_str(), r.stale),
+            Ok(r) => format!(
+                "WebhookOutcome(ok=True, payout_id={:?}, status={:?}, stale={})",
+                r.payout_id,
+                r.status.as_str(),
+                r.stale
+            ),
             Err(e) => format!("WebhookOutcome(ok=False, error_code={:?})", e.code().as_str()),
         }
     }
@@ -211,7 +228,11 @@ fn transport(kind: &Bound<'_, PyAny>) -> PyResult<core::TransportError> {
     core::TransportError::parse(&convert::text(kind, Field::TransportError)?).or_raise()
 }
 
-fn options(request_timeout_ms: &Bound<'_, PyAny>, wait_ms: &Bound<'_, PyAny>, seed: &Bound<'_, PyAny>) -> PyResult<core::FlowOptions> {
+fn options(
+    request_timeout_ms: &Bound<'_, PyAny>,
+    wait_ms: &Bound<'_, PyAny>,
+    seed: &Bound<'_, PyAny>,
+) -> PyResult<core::FlowOptions> {
     Ok(core::FlowOptions {
         request_timeout_ms: ms(request_timeout_ms, Field::RequestTimeoutMs)?,
         wait_ms: ms(wait_ms, Field::WaitMs)?,

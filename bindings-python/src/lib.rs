@@ -11,6 +11,7 @@ mod convert;
 mod errors;
 mod flows;
 mod functions;
+mod money;
 mod types;
 
 use pyo3::prelude::*;

@@ -22,6 +22,34 @@ fn short_repr(value: &Bound<'_, PyAny>) -> PyResult<String> {
     Ok(format!("{head}...<{count} chars>"))
 }
 
+/// The attributes as a dict, for `to_dict()`.
+fn dict_of<'py>(obj: &Bound<'py, PyAny>, names: &[&str]) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(obj.py());
+    for name in names {
+        d.set_item(*name, obj.getattr(*name)?)?;
+    }
+    Ok(d)
+}
+
+const REPORT_FIELDS: [&str; 16] = [
+    "id",
+    "reference",
+    "amount",
+    "charge",
+    "currency",
+    "status",
+    "raw_status",
+    "environment",
+    "type",
+    "method",
+    "operator",
+    "narration",
+    "is_disbursed",
+    "created_at",
+    "updated_at",
+    "message",
+];
+
 /// `Class(a=..., b=...)` from the object's own attributes.
 fn repr_of(obj: &Bound<'_, PyAny>, class: &str, names: &[&str]) -> PyResult<String> {
     let mut parts = Vec::with_capacity(names.len());
@@ -274,7 +302,8 @@ impl HttpRequest {
 /// ``status`` is ``"pending"``, ``"succeeded"``, ``"failed"`` or
 /// ``"unknown"``; ``raw_status`` is the string Alexpay sent (``""`` when
 /// absent). ``amount`` and ``message`` are ``None`` when absent.
-#[pyclass(frozen, module = "alexpay")]
+#[pyclass(frozen, eq, module = "alexpay")]
+#[derive(PartialEq)]
 pub(crate) struct Payout {
     pub(crate) inner: core::Payout,
 }
@@ -288,8 +317,8 @@ impl Payout {
     }
     /// The amount Alexpay echoed, or ``None``.
     #[getter]
-    fn amount(&self) -> Option<f64> {
-        self.inner.amount
+    fn amount(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        crate::money::money(py, self.inner.amount)
     }
     /// The normalised status.
     #[getter]
@@ -306,6 +335,21 @@ impl Payout {
     fn message(&self) -> Option<&str> {
         self.inner.message.as_deref()
     }
+    /// The fields as a plain dict.
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        dict_of(
+            slf.as_any(),
+            &["payout_id", "amount", "status", "raw_status", "message"],
+        )
+    }
+    /// Pickles as the answer it was parsed from (re-parsed on load).
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (u16, Bound<'py, PyBytes>))> {
+        let p = &self.inner;
+        let body = serde_json::json!({ "status": "success", "code": 0, "message": p.message,
+            "data": { "payout_id": p.payout_id, "amount": p.amount, "status": p.raw_status } });
+        let parse = py.import("alexpay._alexpay")?.getattr("parse_payout_response")?;
+        Ok((parse, (200, PyBytes::new(py, body.to_string().as_bytes()))))
+    }
     fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
         repr_of(
             slf.as_any(),
@@ -317,7 +361,8 @@ impl Payout {
 
 /// Alexpay's answer to a status check (from ``parse_status_response``).
 /// Everything but ``id``, ``status`` and ``raw_status`` may be ``None``.
-#[pyclass(frozen, module = "alexpay")]
+#[pyclass(frozen, eq, module = "alexpay")]
+#[derive(PartialEq)]
 pub(crate) struct StatusReport {
     pub(crate) inner: core::StatusReport,
 }
@@ -336,13 +381,13 @@ impl StatusReport {
     }
     /// The amount, or ``None``.
     #[getter]
-    fn amount(&self) -> Option<f64> {
-        self.inner.amount
+    fn amount(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        crate::money::money(py, self.inner.amount)
     }
     /// Alexpay's fee (may be fractional), or ``None``.
     #[getter]
-    fn charge(&self) -> Option<f64> {
-        self.inner.charge
+    fn charge(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        crate::money::money(py, self.inner.charge)
     }
     /// The currency code, or ``None``.
     #[getter]
@@ -399,34 +444,36 @@ impl StatusReport {
     fn updated_at(&self) -> Option<&str> {
         self.inner.updated_at.as_deref()
     }
+    /// Words explaining the status when the answer gave any (for a failed
+    /// payout, its reason).
+    #[getter]
+    fn message(&self) -> Option<&str> {
+        self.inner.message.as_deref()
+    }
+    /// The fields as a plain dict.
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        dict_of(slf.as_any(), &REPORT_FIELDS)
+    }
+    /// Pickles as a status-check answer holding its fields (re-parsed on load).
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (u16, Bound<'py, PyBytes>))> {
+        let r = &self.inner;
+        let data = serde_json::json!({ "id": r.id, "reference": r.reference, "amount": r.amount, "charge": r.charge,
+            "currency": r.currency, "status": r.raw_status, "environment": r.environment, "type": r.payout_type,
+            "method": r.method, "operator": r.operator, "narration": r.narration, "is_disbursed": r.is_disbursed,
+            "created_at": r.created_at, "updated_at": r.updated_at, "message": r.message });
+        let body = serde_json::json!({ "status": "success", "code": 200, "data": data });
+        let parse = py.import("alexpay._alexpay")?.getattr("parse_status_response")?;
+        Ok((parse, (200, PyBytes::new(py, body.to_string().as_bytes()))))
+    }
     fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        repr_of(
-            slf.as_any(),
-            "StatusReport",
-            &[
-                "id",
-                "reference",
-                "amount",
-                "charge",
-                "currency",
-                "status",
-                "raw_status",
-                "environment",
-                "type",
-                "method",
-                "operator",
-                "narration",
-                "is_disbursed",
-                "created_at",
-                "updated_at",
-            ],
-        )
+        repr_of(slf.as_any(), "StatusReport", &REPORT_FIELDS)
     }
 }
 
 /// A parsed webhook (from ``parse_webhook``). Treat it as a hint: confirm it
 /// with a status check (``confirm_webhook``) before acting on it.
-#[pyclass(frozen, module = "alexpay")]
+#[pyclass(frozen, eq, module = "alexpay")]
+#[derive(PartialEq)]
 pub(crate) struct WebhookEvent {
     pub(crate) inner: core::WebhookEvent,
 }
@@ -455,13 +502,25 @@ impl WebhookEvent {
     }
     /// The amount, or ``None``.
     #[getter]
-    fn amount(&self) -> Option<f64> {
-        self.inner.amount
+    fn amount(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        crate::money::money(py, self.inner.amount)
     }
     /// The body exactly as received (text).
     #[getter]
     fn raw(&self) -> &str {
         &self.inner.raw
+    }
+    /// The fields as a plain dict (with ``raw``, the body as received).
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        dict_of(
+            slf.as_any(),
+            &["payout_id", "reference", "status", "raw_status", "amount", "raw"],
+        )
+    }
+    /// Pickles as its raw body (re-parsed on load).
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyBytes>,))> {
+        let parse = py.import("alexpay._alexpay")?.getattr("parse_webhook")?;
+        Ok((parse, (PyBytes::new(py, self.inner.raw.as_bytes()),)))
     }
     fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
         repr_of(
@@ -474,7 +533,8 @@ impl WebhookEvent {
 
 /// A webhook confirmed by a status check (from ``confirm_webhook``): the
 /// status report's facts, safe to act on.
-#[pyclass(frozen, module = "alexpay")]
+#[pyclass(frozen, eq, module = "alexpay")]
+#[derive(PartialEq)]
 pub(crate) struct Confirmation {
     pub(crate) inner: core::Confirmation,
 }
@@ -498,8 +558,8 @@ impl Confirmation {
     }
     /// The confirmed amount, or ``None``.
     #[getter]
-    fn amount(&self) -> Option<f64> {
-        self.inner.amount
+    fn amount(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        crate::money::money(py, self.inner.amount)
     }
     /// What the event claimed, normalised; ``None`` for an id-only event.
     #[getter]
@@ -511,6 +571,13 @@ impl Confirmation {
     #[getter]
     fn stale(&self) -> bool {
         self.inner.stale
+    }
+    /// The fields as a plain dict.
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        dict_of(
+            slf.as_any(),
+            &["payout_id", "status", "raw_status", "amount", "event_status", "stale"],
+        )
     }
     fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
         repr_of(

@@ -217,3 +217,52 @@ def test_a_tracker_is_not_shared_state_between_threads_unsafely() -> None:
     for th in threads:
         th.join()
     assert not errors and t.status == "pending"
+
+
+def test_error_code_literal_lists_every_documented_code() -> None:
+    import re
+    import typing
+
+    from conftest import REPO
+
+    documented = re.findall(r"^\| `([a-z_]+)` \|", (REPO / "docs" / "errors.md").read_text(), re.M)
+    assert sorted(typing.get_args(alexpay.ErrorCode)) == sorted(documented)
+
+
+def test_money_is_never_a_float() -> None:
+    from decimal import Decimal
+
+    body = b'{"status":"success","code":200,"data":{"id":"PO_1","status":"successful","amount":"1500","charge":12.5}}'
+    report = alexpay.parse_status_response(200, body)
+    assert report.amount == 1500 and type(report.amount) is int
+    assert report.charge == Decimal("12.5") and isinstance(report.charge, Decimal)
+    tiny = alexpay.parse_status_response(200, body.replace(b"12.5", b"0.1"))
+    assert tiny.charge == Decimal("0.1")
+
+
+def test_parsed_objects_are_value_objects() -> None:
+    import pickle
+
+    body = b'{"status":"success","code":200,"data":{"id":"PO_1","reference":"PY_1","status":"failed","amount":12.5,"charge":"1","is_disbursed":"false","reason":"closed"}}'
+    report = alexpay.parse_status_response(200, body)
+    assert report == alexpay.parse_status_response(200, body)
+    assert report != alexpay.parse_status_response(200, body.replace(b"failed", b"successful"))
+    again = pickle.loads(pickle.dumps(report))
+    assert again == report and again.to_dict() == report.to_dict()
+    assert report.to_dict()["message"] == "closed" and report.to_dict()["is_disbursed"] is False
+    payout = alexpay.parse_payout_response(200, b'{"status":"success","code":0,"message":"ok","data":{"payout_id":"PO_1","status":"processing","amount":100}}')
+    assert pickle.loads(pickle.dumps(payout)) == payout
+    event = alexpay.parse_webhook(b'{"payout_id":"PO_1","status":"successful"}')
+    assert pickle.loads(pickle.dumps(event)) == event
+    result = alexpay.PayoutResult(payout_id="PO_1", status="failed", report=report, message="closed")
+    assert pickle.loads(pickle.dumps(result)) == result
+
+
+def test_objects_holding_the_secret_key_cannot_be_pickled() -> None:
+    import pickle
+
+    with pytest.raises(TypeError):
+        pickle.dumps(alexpay.Client(public_key=PUBLIC, secret_key=SECRET, base_url=BASE_URL))
+    request = alexpay.Client(public_key=PUBLIC, secret_key=SECRET, base_url=BASE_URL).status_check("PO_1")
+    with pytest.raises(TypeError):
+        pickle.dumps(request)

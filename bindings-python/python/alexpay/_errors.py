@@ -25,6 +25,8 @@ from __future__ import annotations
 
 from typing import Any, Optional, Tuple
 
+from ._types import ErrorCode
+
 __all__ = [
     "AlexpayError",
     "ValidationError",
@@ -58,7 +60,7 @@ class AlexpayError(Exception):
         message: the human-readable message (also ``str(error)``).
     """
 
-    code: str
+    code: ErrorCode
     field: Optional[str]
     http_status: Optional[int]
     retryable: bool
@@ -72,7 +74,7 @@ class AlexpayError(Exception):
         self,
         message: str,
         *,
-        code: str,
+        code: ErrorCode,
         field: Optional[str] = None,
         http_status: Optional[int] = None,
         retryable: bool = False,

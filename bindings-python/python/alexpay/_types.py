@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Iterable, Literal, Protocol, Tuple, Union
 
 __all__ = [
+    "Money",
+    "ErrorCode",
     "PayoutStatus",
     "Observed",
     "RetryAction",
@@ -15,6 +18,40 @@ __all__ = [
     "SupportsHeaderItems",
 ]
 
+#: An amount of money: ``int`` when whole, else ``decimal.Decimal``; never a
+#: binary float.
+Money = Union[int, Decimal]
+#: Every ``AlexpayError.code`` (docs/errors.md).
+ErrorCode = Literal[
+    "invalid_credentials",
+    "invalid_base_url",
+    "invalid_user_agent",
+    "invalid_amount",
+    "invalid_country_id",
+    "invalid_phone_number",
+    "missing_bank_details",
+    "invalid_bank_details",
+    "invalid_narration",
+    "invalid_webhook_url",
+    "invalid_payout_id",
+    "invalid_webhook_secret",
+    "invalid_argument",
+    "authentication_failed",
+    "not_found",
+    "request_rejected",
+    "rate_limited",
+    "server_error",
+    "unexpected_response",
+    "webhook_malformed",
+    "webhook_signature_invalid",
+    "webhook_timestamp_out_of_range",
+    "webhook_mismatch",
+    "status_conflict",
+    "payout_id_mismatch",
+    "outcome_unknown",
+    "connection_failed",
+    "cancelled",
+]
 #: A normalised payout status.
 PayoutStatus = Literal["pending", "succeeded", "failed", "unknown"]
 #: What ``PayoutTracker.observe`` did.
