@@ -68,7 +68,15 @@ pub fn disposition(operation: Operation, answer: Answer) -> Disposition {
         (_, Answer::Transport(TransportError::Connect)) => Retry,
         (Operation::Payout, Answer::Transport(_)) => Unknown,
         (Operation::StatusCheck, Answer::Transport(_)) => Retry,
-        (Operation::Payout, Answer::Http { http_status, parsed, payout_id, refusal }) => {
+        (
+            Operation::Payout,
+            Answer::Http {
+                http_status,
+                parsed,
+                payout_id,
+                refusal,
+            },
+        ) => {
             let success = (200..=299).contains(&http_status);
             if success && (parsed || payout_id) {
                 return Accepted;
@@ -85,7 +93,15 @@ pub fn disposition(operation: Operation, answer: Answer) -> Disposition {
                 _ => Unknown,
             }
         }
-        (Operation::StatusCheck, Answer::Http { http_status, parsed, refusal, .. }) => {
+        (
+            Operation::StatusCheck,
+            Answer::Http {
+                http_status,
+                parsed,
+                refusal,
+                ..
+            },
+        ) => {
             let success = (200..=299).contains(&http_status);
             if success && parsed {
                 return Accepted;

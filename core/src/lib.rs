@@ -41,8 +41,8 @@ pub use payout::{BankPayout, MobileMoneyPayout};
 pub use request::{HttpRequest, PUBLIC_KEY_HEADER, SECRET_KEY_HEADER};
 pub use response::{parse_payout_response, parse_status_response, Operation, Payout, StatusReport};
 pub use retry::{
-    retry_decision, retry_delay_ms, RetryAction, RetryDecision, RetryInput, TransportError, MAX_PAYOUT_ATTEMPTS, MAX_RETRY_AFTER_SECS,
-    MAX_STATUS_CHECK_ATTEMPTS, RETRY_BASE_MS, RETRY_CAP_MS,
+    retry_decision, retry_delay_ms, RetryAction, RetryDecision, RetryInput, TransportError, MAX_PAYOUT_ATTEMPTS,
+    MAX_RETRY_AFTER_SECS, MAX_STATUS_CHECK_ATTEMPTS, RETRY_BASE_MS, RETRY_CAP_MS,
 };
 pub use retry_after::parse_retry_after;
 pub use secret::SecretKey;

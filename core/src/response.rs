@@ -266,7 +266,9 @@ pub fn parse_payout_response(http_status: u16, body: &[u8]) -> Result<Payout> {
     match (payout_id, env.as_ref()) {
         (Some(payout_id), Some(env)) if (200..=299).contains(&http_status) => {
             let data = data_of(env);
-            let (status, raw_status) = data.map(status_of).unwrap_or((PayoutStatus::Unknown(String::new()), String::new()));
+            let (status, raw_status) = data
+                .map(status_of)
+                .unwrap_or((PayoutStatus::Unknown(String::new()), String::new()));
             Ok(Payout {
                 payout_id,
                 amount: data.and_then(|d| tolerant::number(d, "amount")),
@@ -283,7 +285,8 @@ pub fn parse_payout_response(http_status: u16, body: &[u8]) -> Result<Payout> {
 pub fn parse_status_response(http_status: u16, body: &[u8]) -> Result<StatusReport> {
     let op = Operation::StatusCheck;
     let env = object(body);
-    let ok = (200..=299).contains(&http_status) && env.as_ref().is_some_and(|e| looks_like_envelope(e) && envelope_ok(e));
+    let ok =
+        (200..=299).contains(&http_status) && env.as_ref().is_some_and(|e| looks_like_envelope(e) && envelope_ok(e));
     let data = env.as_ref().filter(|_| ok).and_then(data_of);
     let id = data.and_then(|d| tolerant::id(d, "id").or_else(|| tolerant::id(d, "payout_id")));
     let (Some(data), Some(id)) = (data, id) else {

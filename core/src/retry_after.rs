@@ -18,7 +18,9 @@ pub fn parse_retry_after(value: Option<&str>, date: Option<&str>, now_ms: u64) -
     Some(target_ms.saturating_sub(reference_ms).min(cap))
 }
 
-const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
 
 /// An HTTP-date in any of the three forms RFC 9110 requires recipients to
 /// accept (IMF-fixdate, RFC 850, asctime), as Unix milliseconds.
@@ -85,11 +87,17 @@ mod tests {
     #[test]
     fn seconds_dates_and_caps() {
         assert_eq!(parse_retry_after(Some("7"), None, 0), Some(7_000));
-        assert_eq!(parse_retry_after(Some("99999999999999999999"), None, 0), Some(3_600_000));
+        assert_eq!(
+            parse_retry_after(Some("99999999999999999999"), None, 0),
+            Some(3_600_000)
+        );
         assert_eq!(parse_retry_after(Some("-1"), None, 0), None);
         assert_eq!(parse_retry_after(None, None, 0), None);
         let date = "Sun, 06 Nov 1994 08:49:37 GMT";
-        assert_eq!(parse_retry_after(Some("Sun, 06 Nov 1994 08:49:47 GMT"), Some(date), 0), Some(10_000));
+        assert_eq!(
+            parse_retry_after(Some("Sun, 06 Nov 1994 08:49:47 GMT"), Some(date), 0),
+            Some(10_000)
+        );
         assert_eq!(parse_retry_after(Some(date), None, 784_111_777_000 + 5_000), Some(0));
     }
 }

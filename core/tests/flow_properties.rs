@@ -44,15 +44,21 @@ fn body() -> impl Strategy<Value = String> {
 }
 
 fn reply() -> impl Strategy<Value = Reply> {
-    let status = prop::sample::select(vec![100u16, 200, 201, 302, 400, 401, 404, 408, 409, 422, 429, 500, 502, 503]);
+    let status = prop::sample::select(vec![
+        100u16, 200, 201, 302, 400, 401, 404, 408, 409, 422, 429, 500, 502, 503,
+    ]);
     let headers = prop::sample::select(vec![
         vec![],
         vec![("retry-after".to_string(), "2".to_string())],
         vec![("Retry-After".to_string(), "Tue, 01 Dec 2026 10:00:09 GMT".to_string())],
     ]);
     prop_oneof![
-        prop::sample::select(vec![TransportError::Connect, TransportError::Timeout, TransportError::ConnectionLost])
-            .prop_map(Reply::Transport),
+        prop::sample::select(vec![
+            TransportError::Connect,
+            TransportError::Timeout,
+            TransportError::ConnectionLost
+        ])
+        .prop_map(Reply::Transport),
         (status, headers, body()).prop_map(|(s, h, b)| Reply::Http(s, h, b)),
         Just(Reply::Silence),
     ]

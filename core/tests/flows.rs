@@ -24,7 +24,11 @@ fn text(v: &Value, key: &str) -> Option<String> {
 
 fn pairs(v: Option<&Value>) -> Vec<(String, String)> {
     v.and_then(Value::as_object)
-        .map(|o| o.iter().map(|(k, v)| (k.clone(), v.as_str().expect("header").to_string())).collect())
+        .map(|o| {
+            o.iter()
+                .map(|(k, v)| (k.clone(), v.as_str().expect("header").to_string()))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -43,7 +47,10 @@ fn options(input: &Value) -> FlowOptions {
     let o = &input["options"];
     let d = FlowOptions::default();
     FlowOptions {
-        request_timeout_ms: o.get("request_timeout_ms").and_then(Value::as_u64).unwrap_or(d.request_timeout_ms),
+        request_timeout_ms: o
+            .get("request_timeout_ms")
+            .and_then(Value::as_u64)
+            .unwrap_or(d.request_timeout_ms),
         wait_ms: o.get("wait_ms").and_then(Value::as_u64).unwrap_or(d.wait_ms),
         seed: o.get("seed").and_then(Value::as_u64).unwrap_or(7),
     }
@@ -52,7 +59,14 @@ fn options(input: &Value) -> FlowOptions {
 /// One flow behind one interface, whatever it returns when done.
 trait Flow {
     fn next(&mut self, now: u64) -> Action<Value>;
-    fn on_response(&mut self, id: u64, now: u64, status: u16, headers: &[(String, String)], body: &[u8]) -> Result<(), Error>;
+    fn on_response(
+        &mut self,
+        id: u64,
+        now: u64,
+        status: u16,
+        headers: &[(String, String)],
+        body: &[u8],
+    ) -> Result<(), Error>;
     fn on_transport_error(&mut self, id: u64, now: u64, kind: TransportError);
     fn cancel(&mut self, now: u64);
 }
@@ -71,7 +85,14 @@ macro_rules! flow_impl {
             fn next(&mut self, now: u64) -> Action<Value> {
                 map(<$t>::next(self, now), $done)
             }
-            fn on_response(&mut self, id: u64, now: u64, s: u16, h: &[(String, String)], b: &[u8]) -> Result<(), Error> {
+            fn on_response(
+                &mut self,
+                id: u64,
+                now: u64,
+                s: u16,
+                h: &[(String, String)],
+                b: &[u8],
+            ) -> Result<(), Error> {
                 <$t>::on_response(self, id, now, s, h, b)
             }
             fn on_transport_error(&mut self, id: u64, now: u64, kind: TransportError) {
@@ -161,8 +182,14 @@ fn create(doc: &Value, input: &Value) -> Result<Box<dyn Flow>, Error> {
                 &pairs(w.get("headers")),
                 WebhookOptions {
                     secret: text(w, "secret"),
-                    tolerance_secs: w.get("tolerance_secs").and_then(Value::as_u64).unwrap_or(d.tolerance_secs),
-                    request_timeout_ms: o.get("request_timeout_ms").and_then(Value::as_u64).unwrap_or(d.request_timeout_ms),
+                    tolerance_secs: w
+                        .get("tolerance_secs")
+                        .and_then(Value::as_u64)
+                        .unwrap_or(d.tolerance_secs),
+                    request_timeout_ms: o
+                        .get("request_timeout_ms")
+                        .and_then(Value::as_u64)
+                        .unwrap_or(d.request_timeout_ms),
                     deadline_ms: o.get("deadline_ms").and_then(Value::as_u64).unwrap_or(d.deadline_ms),
                     seed: 7,
                 },
@@ -299,7 +326,9 @@ fn run_case(doc: &Value, case: &Value) -> Result<(), String> {
         }
     }
     let want = &expect["outcome"];
-    same(want, &got).then_some(()).ok_or(format!("want outcome {want}\n   got {got}"))
+    same(want, &got)
+        .then_some(())
+        .ok_or(format!("want outcome {want}\n   got {got}"))
 }
 
 fn run_file(file: &str) -> usize {
@@ -307,9 +336,19 @@ fn run_file(file: &str) -> usize {
     let cases = doc["cases"].as_array().expect("cases");
     let failures: Vec<String> = cases
         .iter()
-        .filter_map(|c| run_case(&doc, c).err().map(|m| format!("{file} / {}:\n   {m}", c["name"])))
+        .filter_map(|c| {
+            run_case(&doc, c)
+                .err()
+                .map(|m| format!("{file} / {}:\n   {m}", c["name"]))
+        })
         .collect();
-    assert!(failures.is_empty(), "{} of {} flow cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} flow cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
     cases.len()
 }
 
@@ -339,7 +378,13 @@ fn every_flow_file_is_run_and_counted() {
     on_disk.sort();
     let mut known: Vec<String> = FILES.iter().map(|f| f.to_string()).collect();
     known.sort();
-    assert_eq!(on_disk, known, "a flow file without a runner, or a runner without a file");
-    let total: usize = FILES.iter().map(|f| load(f)["cases"].as_array().map_or(0, Vec::len)).sum();
+    assert_eq!(
+        on_disk, known,
+        "a flow file without a runner, or a runner without a file"
+    );
+    let total: usize = FILES
+        .iter()
+        .map(|f| load(f)["cases"].as_array().map_or(0, Vec::len))
+        .sum();
     assert!(total >= 60, "only {total} flow cases");
 }

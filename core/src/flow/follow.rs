@@ -66,7 +66,15 @@ impl FollowFlow {
         body: &[u8],
     ) -> Result<()> {
         check_http_status(http_status)?;
-        self.on_reply(id, now_ms, Reply::Response { http_status, headers, body });
+        self.on_reply(
+            id,
+            now_ms,
+            Reply::Response {
+                http_status,
+                headers,
+                body,
+            },
+        );
         Ok(())
     }
 

@@ -71,7 +71,11 @@ impl Follower {
     /// Folds the answer to the status check in flight.
     pub fn on_reply(&mut self, engine: &mut Engine, now: u64, reply: Reply<'_>) -> Result<(), Followed> {
         let (error, retry_after) = match reply {
-            Reply::Response { http_status, headers, body } => match parse_status_response(http_status, body) {
+            Reply::Response {
+                http_status,
+                headers,
+                body,
+            } => match parse_status_response(http_status, body) {
                 Ok(report) if report_names(&report, &self.payout_id) => return self.on_report(engine, now, report),
                 Ok(_) => return Err(Followed::Failed(another_payout(&self.payout_id))),
                 Err(e) => {
@@ -94,7 +98,11 @@ impl Follower {
             return Err(Followed::Failed(error));
         };
         if now >= self.deadline_ms {
-            return Err(if self.poll { Followed::Deadline } else { Followed::Failed(error) });
+            return Err(if self.poll {
+                Followed::Deadline
+            } else {
+                Followed::Failed(error)
+            });
         }
         self.next_at = now.saturating_add(delay).min(self.deadline_ms);
         Ok(())

@@ -84,7 +84,10 @@ impl FlowOptions {
     pub(crate) fn checked(self) -> Result<FlowOptions> {
         check_timeout(self.request_timeout_ms)?;
         if self.wait_ms > MAX_WAIT_MS {
-            return Err(Error::invalid_argument(Field::WaitMs, "must be at most 7 days (604800000 ms)"));
+            return Err(Error::invalid_argument(
+                Field::WaitMs,
+                "must be at most 7 days (604800000 ms)",
+            ));
         }
         Ok(self)
     }

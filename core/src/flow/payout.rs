@@ -24,11 +24,16 @@ use crate::tracker::{POLL_BASE_MS, POLL_CAP_MS};
 enum State {
     /// The payout request goes out at `at_ms`. Only reached before the first
     /// attempt or after a `Retry` disposition.
-    Sending { at_ms: u64 },
+    Sending {
+        at_ms: u64,
+    },
     /// The payout request is in flight.
     AwaitingPayout,
     /// Accepted; checking its status.
-    Following { follower: Follower, payout: Payout },
+    Following {
+        follower: Follower,
+        payout: Payout,
+    },
     Done(Outcome),
 }
 
@@ -114,7 +119,15 @@ impl PayoutFlow {
         body: &[u8],
     ) -> Result<()> {
         check_http_status(http_status)?;
-        self.on_reply(id, now_ms, Reply::Response { http_status, headers, body });
+        self.on_reply(
+            id,
+            now_ms,
+            Reply::Response {
+                http_status,
+                headers,
+                body,
+            },
+        );
         Ok(())
     }
 
@@ -137,10 +150,16 @@ impl PayoutFlow {
                     n => format!("the payout flow was cancelled after {n} attempt(s) that Alexpay did not process"),
                 },
             )),
-            State::AwaitingPayout => Outcome::unknown(None, "the payout flow was cancelled while the payout request was in flight", None),
-            State::Following { follower, payout } => {
-                Outcome::settled(follower.payout_id.clone(), Some(payout.clone()), follower.last_report.clone())
-            }
+            State::AwaitingPayout => Outcome::unknown(
+                None,
+                "the payout flow was cancelled while the payout request was in flight",
+                None,
+            ),
+            State::Following { follower, payout } => Outcome::settled(
+                follower.payout_id.clone(),
+                Some(payout.clone()),
+                follower.last_report.clone(),
+            ),
         };
         self.state = State::Done(outcome);
     }
@@ -164,7 +183,11 @@ impl PayoutFlow {
 
     fn on_payout_reply(&mut self, now: u64, reply: Reply<'_>) {
         let (error, retry_after) = match reply {
-            Reply::Response { http_status, headers, body } => match parse_payout_response(http_status, body) {
+            Reply::Response {
+                http_status,
+                headers,
+                body,
+            } => match parse_payout_response(http_status, body) {
                 Ok(payout) => return self.accepted(now, payout),
                 Err(e) => {
                     let ra = parse_retry_after(header(headers, "retry-after"), header(headers, "date"), now);
@@ -183,7 +206,9 @@ impl PayoutFlow {
                 let jitter = self.engine.jitter();
                 match retry_delay_ms(Operation::Payout, self.attempts, retry_after, jitter) {
                     Some(delay) => {
-                        self.state = State::Sending { at_ms: now.saturating_add(delay) };
+                        self.state = State::Sending {
+                            at_ms: now.saturating_add(delay),
+                        };
                         return;
                     }
                     None => Outcome::rejected(error.unwrap_or_else(|| self.never_delivered())),
@@ -225,7 +250,11 @@ impl PayoutFlow {
             // Alexpay gave an id we cannot put in a URL: the payout exists, unfollowable.
             Err(e) => {
                 let id = Some(payout.payout_id.clone());
-                self.state = State::Done(Outcome::unknown(id, "the accepted payout's id cannot be followed", Some(e)));
+                self.state = State::Done(Outcome::unknown(
+                    id,
+                    "the accepted payout's id cannot be followed",
+                    Some(e),
+                ));
                 return;
             }
         };

@@ -72,7 +72,13 @@ pub fn receiver_status(outcome: &WebhookOutcome) -> u16 {
         Ok(_) => 200,
         Err(e) => match e.code() {
             ErrorCode::WebhookSignatureInvalid | ErrorCode::WebhookTimestampOutOfRange => 401,
-            _ if matches!(e.family(), ErrorFamily::Webhook | ErrorFamily::Validation | ErrorFamily::Conflict) => 400,
+            _ if matches!(
+                e.family(),
+                ErrorFamily::Webhook | ErrorFamily::Validation | ErrorFamily::Conflict
+            ) =>
+            {
+                400
+            }
             _ => 503,
         },
     }
@@ -98,7 +104,12 @@ pub struct WebhookFlow {
 impl WebhookFlow {
     /// `body` is the raw request body exactly as received (never re-encoded:
     /// the signature covers those bytes).
-    pub fn new(client: &Client, body: &[u8], headers: &[(String, String)], options: WebhookOptions) -> Result<WebhookFlow> {
+    pub fn new(
+        client: &Client,
+        body: &[u8],
+        headers: &[(String, String)],
+        options: WebhookOptions,
+    ) -> Result<WebhookFlow> {
         check_timeout(options.request_timeout_ms)?;
         if options.deadline_ms == 0 || options.deadline_ms > super::MAX_REQUEST_TIMEOUT_MS {
             return Err(Error::invalid_argument(Field::WaitMs, "must be from 1 to 600000 ms"));
@@ -139,7 +150,15 @@ impl WebhookFlow {
         body: &[u8],
     ) -> Result<()> {
         check_http_status(http_status)?;
-        self.on_reply(id, now_ms, Reply::Response { http_status, headers, body });
+        self.on_reply(
+            id,
+            now_ms,
+            Reply::Response {
+                http_status,
+                headers,
+                body,
+            },
+        );
         Ok(())
     }
 
@@ -153,7 +172,10 @@ impl WebhookFlow {
         self.engine.tick(now_ms);
         self.engine.in_flight = None;
         if !matches!(self.state, State::Done(_)) {
-            let e = Error::flow(ErrorCode::Cancelled, "the webhook flow was cancelled before the status check answered");
+            let e = Error::flow(
+                ErrorCode::Cancelled,
+                "the webhook flow was cancelled before the status check answered",
+            );
             self.state = State::Done(Err(e));
         }
     }
@@ -161,7 +183,9 @@ impl WebhookFlow {
     fn start(&self, now: u64) -> State {
         if let Some(secret) = &self.options.secret {
             let now_secs = (now / 1000) as i64;
-            if let Err(e) = verify_webhook_signature(secret, &self.headers, &self.body, now_secs, self.options.tolerance_secs) {
+            if let Err(e) =
+                verify_webhook_signature(secret, &self.headers, &self.body, now_secs, self.options.tolerance_secs)
+            {
                 return State::Done(Err(e));
             }
         }
