@@ -73,7 +73,7 @@ fn forbids_resend(r: &Reply) -> bool {
         Reply::Http(s, _, b) => {
             let names_payout = b.contains("payout_id");
             let rate_limited = *s == 429 || ((200..300).contains(s) && b.contains("\"code\":429"));
-            !(rate_limited && !names_payout)
+            !rate_limited || names_payout
         }
     }
 }
