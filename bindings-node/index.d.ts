@@ -1,12 +1,6 @@
-// Types of the `alexpay` package (docs/API.md, the JavaScript column).
-//
-// The object shapes (Payout, StatusReport, WebhookEvent, Confirmation,
-// RetryDecision) are the ones napi-rs generates into native.d.ts from the Rust
-// structs, with the status strings narrowed to their unions; the classes and
-// functions describe the JavaScript wrapper in index.js (test/types.test.js
-// checks the two stay in step).
-
-/// <reference types="node" />
+// Types of the one JavaScript facade (facade/*.js), shipped by both
+// `alexpay` (napi) and `alexpay-wasm` (which adds only init/initSync):
+// docs/API.md, the JavaScript column. It needs no Node types.
 
 /** The normalised payout status. */
 export type PayoutStatus = 'pending' | 'succeeded' | 'failed' | 'unknown'
@@ -71,9 +65,13 @@ export declare class AlexpayError extends Error {
   readonly apiCode?: string
   /** For API errors: Alexpay's own `message` from the response envelope. */
   readonly apiMessage?: string
-  /** For API errors: a payout id the failed answer carried. That payout may exist: reconcile, never resend. */
+  /** A payout id the failed answer carried, or the payout an `outcome_unknown` is about. That payout may exist: reconcile, never resend. */
   readonly payoutId?: string
   readonly family: ErrorFamily
+  /** For `outcome_unknown`: the answer or failure that left the outcome open. */
+  readonly cause?: AlexpayError
+  /** For errors from `handleWebhook`: the HTTP status to answer the sender with (400, 401 or 503). */
+  readonly receiverStatus?: number
 }
 
 export interface AlexpayErrorDetails {
@@ -96,7 +94,89 @@ export interface ClientConfig {
   baseUrl: string
   /** Defaults to `alexpay-sdk/<version>`. */
   userAgent?: string
+  /** Any fetch-compatible function (undici's, a proxying one); default `globalThis.fetch`. */
+  fetch?: FetchLike
+  /** How long one HTTP request may take (default 30000). */
+  requestTimeoutMs?: number
+  /** For tests and custom schedulers: milliseconds from any fixed origin (default `performance.now`). */
+  clock?: () => number
+  /** For tests and custom schedulers: resolves after `ms` (or when `signal` aborts). */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
 }
+
+/** The part of `fetch` the drivers use. */
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: Uint8Array; redirect: 'manual'; signal: AbortSignal },
+) => Promise<FetchResponseLike>
+
+/** The part of a fetch `Response` the drivers read. */
+export interface FetchResponseLike {
+  readonly status: number
+  readonly type?: string
+  readonly headers: { forEach(callback: (value: string, name: string) => void): void }
+  arrayBuffer(): Promise<ArrayBuffer>
+}
+
+/** Options of `sendMobileMoneyPayout` / `sendBankPayout`. */
+export interface SendOptions {
+  /** Follow the payout to a final status (default false: resolve once Alexpay accepted it). */
+  wait?: boolean
+  /** With `wait`: how long to follow it (default 60000); `pending` after that. */
+  timeoutMs?: number
+  /**
+   * Aborting ends the flow with what its state allows: a payout request that
+   * may have reached Alexpay rejects with `outcome_unknown`, never silently.
+   */
+  signal?: AbortSignal
+}
+
+export interface WaitOptions {
+  /** How long to follow the payout (default 60000; 0: one status check). */
+  timeoutMs?: number
+  signal?: AbortSignal
+}
+
+export interface WebhookOptions {
+  /** A Standard Webhooks secret (`whsec_...`): verify the signature first. */
+  secret?: string
+  /** Unix ms (or a Date) to verify against; default `Date.now()`. */
+  now?: number | Date
+  toleranceSecs?: number
+  /** Time for the status check (default 10000). */
+  timeoutMs?: number
+  signal?: AbortSignal
+}
+
+/** A payout Alexpay accepted. */
+export interface PayoutResult {
+  payoutId: string
+  /** `pending`: not final yet (the wait ended, or you did not ask to wait). */
+  status: 'succeeded' | 'failed' | 'pending'
+  /** The latest status report, or null when no status check answered. */
+  report: StatusReport | null
+  /** Alexpay's words for a failure, when it gave any. */
+  message?: string
+}
+
+/** The truth about the payout a webhook names, from a status check. */
+export interface WebhookResult {
+  payoutId: string
+  /** The status check's status: the truth. */
+  status: PayoutStatus
+  rawStatus: string
+  /** What the event claimed; absent for an id-only event. */
+  eventStatus?: PayoutStatus
+  /** The claim differs from the truth (out of order, redelivered): answer 2xx anyway. */
+  stale: boolean
+  /** `webhook-id` / `svix-id`: de-duplicate deliveries by it. */
+  webhookId?: string
+  report: StatusReport
+  event: WebhookEvent
+}
+
+/** A webhook delivery: a fetch `Request` (Workers, Deno, Bun, Hono, Next.js) or its raw body and headers (Node http, Express with express.raw, Fastify). */
+export type WebhookInput = { arrayBuffer(): Promise<ArrayBuffer>; headers: { forEach(cb: (value: string, name: string) => void): void } } | { body: Body; headers: WebhookHeaders }
 
 /** A payout to a mobile-money wallet. */
 export interface MobileMoneyPayoutArgs {
@@ -130,11 +210,11 @@ export interface HttpRequest {
   url: string
   /** Lowercase names, in the core's fixed order. */
   headers: Record<string, string>
-  /** The exact JSON bytes (a Buffer); `undefined` for GET. */
-  body?: Buffer
+  /** The exact JSON bytes; `undefined` for GET. */
+  body?: Uint8Array<ArrayBuffer>
 }
 
-/** A validated configuration that builds requests as plain data. Holds no connection. */
+/** A validated configuration: one-call flows over fetch, and request builders. */
 export declare class Client {
   constructor(config: ClientConfig)
   readonly publicKey: string
@@ -147,12 +227,31 @@ export declare class Client {
   bankPayout(args: BankPayoutArgs): HttpRequest
   /** `GET {baseUrl}/v1/payment/{payoutId}/check`, without a body. */
   statusCheck(payoutId: string): HttpRequest
+  /**
+   * Sends a mobile-money payout and, with `{ wait: true }`, follows it to a
+   * final status. The payout request is sent again only when nothing can have
+   * been created (a refused connection, a 429 naming no payout). Rejects with
+   * `AlexpayError`: `outcome_unknown` (the payout may exist: never resend it;
+   * `payoutId` when known), a definite refusal's code (`authentication_failed`,
+   * `request_rejected`, ...), or `connection_failed` (nothing was delivered).
+   */
+  sendMobileMoneyPayout(args: MobileMoneyPayoutArgs, options?: SendOptions): Promise<PayoutResult>
+  /** Sends a bank payout; as `sendMobileMoneyPayout`. */
+  sendBankPayout(args: BankPayoutArgs, options?: SendOptions): Promise<PayoutResult>
+  /** Follows a known payout (reconciliation, after `outcome_unknown` with a `payoutId`). */
+  waitForPayout(payoutId: string, options?: WaitOptions): Promise<PayoutResult>
+  /**
+   * Handles one webhook delivery: verified when `secret` is given, then
+   * confirmed by a status check. Stale, duplicate and id-only events resolve
+   * (answer 2xx); rejections carry `receiverStatus`.
+   */
+  handleWebhook(input: WebhookInput, options?: WebhookOptions): Promise<WebhookResult>
   /** Never includes the secret key. */
   toJSON(): { publicKey: string; baseUrl: string; userAgent: string }
 }
 
 /** A raw HTTP body: bytes as received, or text (encoded as UTF-8). Never a parsed object. */
-export type Body = Buffer | Uint8Array | ArrayBufferView | ArrayBuffer | SharedArrayBuffer | string
+export type Body = Uint8Array | ArrayBufferView | ArrayBuffer | SharedArrayBuffer | string
 
 /** The answer to a payout initiation. */
 export interface Payout {
@@ -313,3 +412,6 @@ export interface RetryDecision {
 
 /** The retry policy as data: what to do after an attempt (give the answer's `body`). */
 export declare function retryDecision(input: RetryInput): RetryDecision
+
+/** Every error code, at run time (the `ErrorCode` union as a list). */
+export declare const errorCodes: readonly ErrorCode[]

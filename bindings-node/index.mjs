@@ -15,6 +15,7 @@ export const {
   normalizeStatus,
   isTerminalStatus,
   retryDecision,
+  errorCodes,
 } = alexpay
 
 export default alexpay

@@ -14,6 +14,8 @@ use alexpay_core as ap;
 use napi::bindgen_prelude::{BufferSlice, Either, Either3};
 use napi_derive::napi;
 
+pub mod flows;
+
 /// One field of a result that crosses the boundary as a flat array: text,
 /// number or boolean, `null` when absent. Setting one array element per
 /// field is much cheaper in N-API than `napi_set_named_property` per field
@@ -21,15 +23,15 @@ use napi_derive::napi;
 /// builds the plain object from the slots, whose order is fixed below.
 pub type Slot = Option<Either3<String, f64, bool>>;
 
-fn text(v: Option<String>) -> Slot {
+pub(crate) fn text(v: Option<String>) -> Slot {
     v.map(Either3::A)
 }
 
-fn number(v: Option<f64>) -> Slot {
+pub(crate) fn number(v: Option<f64>) -> Slot {
     v.map(Either3::B)
 }
 
-fn flag(v: Option<bool>) -> Slot {
+pub(crate) fn flag(v: Option<bool>) -> Slot {
     v.map(Either3::C)
 }
 
@@ -71,11 +73,11 @@ impl From<&ap::Error> for NativeFailure {
     }
 }
 
-fn fail<T>(e: ap::Error) -> Either<T, NativeFailure> {
+pub(crate) fn fail<T>(e: ap::Error) -> Either<T, NativeFailure> {
     Either::B(NativeFailure::from(&e))
 }
 
-fn outcome<T, U>(result: ap::Result<T>, convert: impl FnOnce(T) -> U) -> Either<U, NativeFailure> {
+pub(crate) fn outcome<T, U>(result: ap::Result<T>, convert: impl FnOnce(T) -> U) -> Either<U, NativeFailure> {
     match result {
         Ok(value) => Either::A(convert(value)),
         Err(e) => fail(e),
@@ -90,7 +92,7 @@ pub fn error_codes() -> Vec<String> {
 
 /// Whole numbers from JavaScript saturate into the core's integer types; the
 /// core then refuses out-of-range values with its own code and field.
-fn saturate(value: f64, max: f64) -> f64 {
+pub(crate) fn saturate(value: f64, max: f64) -> f64 {
     if value.is_nan() {
         0.0
     } else {
@@ -105,7 +107,7 @@ fn saturate(value: f64, max: f64) -> f64 {
 /// fixed order. The body is the core's UTF-8 JSON text (the wrapper makes the
 /// Buffer): one array instead of an object, five pair arrays and an external
 /// buffer.
-fn request_slots(r: ap::HttpRequest) -> Vec<Option<String>> {
+pub(crate) fn request_slots(r: ap::HttpRequest) -> Vec<Option<String>> {
     let mut out = Vec::with_capacity(3 + 2 * r.headers.len());
     out.push(Some(r.method.to_string()));
     out.push(Some(r.url));
@@ -125,6 +127,59 @@ fn request_slots(r: ap::HttpRequest) -> Vec<Option<String>> {
 #[napi]
 pub struct NativeClient {
     inner: ap::Client,
+}
+
+impl NativeClient {
+    pub(crate) fn core(&self) -> &ap::Client {
+        &self.inner
+    }
+}
+
+/// A mobile-money payout from JavaScript values (the request builder and the
+/// payout flow share it).
+pub(crate) fn mobile_money(
+    amount: f64,
+    country_id: String,
+    phone_number: Option<String>,
+    narration: Option<String>,
+    webhook_url: Option<String>,
+) -> ap::Result<ap::MobileMoneyPayout> {
+    Ok(ap::MobileMoneyPayout {
+        amount: ap::amount_from_f64(amount)?,
+        country_id,
+        phone_number,
+        narration,
+        webhook_url,
+    })
+}
+
+/// A bank payout from JavaScript values.
+pub(crate) fn bank(
+    amount: f64,
+    country_id: String,
+    bank_id: String,
+    account_number: String,
+    narration: Option<String>,
+    webhook_url: Option<String>,
+) -> ap::Result<ap::BankPayout> {
+    Ok(ap::BankPayout {
+        amount: ap::amount_from_f64(amount)?,
+        country_id,
+        bank_id,
+        account_number,
+        narration,
+        webhook_url,
+    })
+}
+
+/// Headers that cross as one flat `[name, value, ...]` string array.
+pub(crate) fn pairs(flat: Vec<String>) -> Vec<(String, String)> {
+    let mut it = flat.into_iter();
+    let mut out = Vec::new();
+    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+        out.push((k, v));
+    }
+    out
 }
 
 /// `Client::new`; `user_agent: None` means the SDK's default.
@@ -172,18 +227,10 @@ impl NativeClient {
         narration: Option<String>,
         webhook_url: Option<String>,
     ) -> Either<Vec<Option<String>>, NativeFailure> {
-        let amount = match ap::amount_from_f64(amount) {
-            Ok(a) => a,
-            Err(e) => return fail(e),
-        };
-        let payout = ap::MobileMoneyPayout {
-            amount,
-            country_id,
-            phone_number,
-            narration,
-            webhook_url,
-        };
-        outcome(self.inner.mobile_money_payout(&payout), request_slots)
+        match mobile_money(amount, country_id, phone_number, narration, webhook_url) {
+            Ok(payout) => outcome(self.inner.mobile_money_payout(&payout), request_slots),
+            Err(e) => fail(e),
+        }
     }
 
     /// An absent `bank_id`/`account_number` is passed as `""`, which the core
@@ -198,19 +245,10 @@ impl NativeClient {
         narration: Option<String>,
         webhook_url: Option<String>,
     ) -> Either<Vec<Option<String>>, NativeFailure> {
-        let amount = match ap::amount_from_f64(amount) {
-            Ok(a) => a,
-            Err(e) => return fail(e),
-        };
-        let payout = ap::BankPayout {
-            amount,
-            country_id,
-            bank_id,
-            account_number,
-            narration,
-            webhook_url,
-        };
-        outcome(self.inner.bank_payout(&payout), request_slots)
+        match bank(amount, country_id, bank_id, account_number, narration, webhook_url) {
+            Ok(payout) => outcome(self.inner.bank_payout(&payout), request_slots),
+            Err(e) => fail(e),
+        }
     }
 
     #[napi]
@@ -232,7 +270,7 @@ pub struct Payout {
 
 impl Payout {
     /// `[payoutId, amount, status, rawStatus, message]`
-    fn into_slots(self) -> Vec<Slot> {
+    pub(crate) fn into_slots(self) -> Vec<Slot> {
         vec![
             text(Some(self.payout_id)),
             number(self.amount),
@@ -279,7 +317,7 @@ impl StatusReport {
     /// `[id, reference, amount, charge, currency, status, rawStatus,
     /// environment, type, method, operator, narration, isDisbursed,
     /// createdAt, updatedAt]` (the order of the struct's fields).
-    fn into_slots(self) -> Vec<Slot> {
+    pub(crate) fn into_slots(self) -> Vec<Slot> {
         vec![
             text(Some(self.id)),
             text(self.reference),
@@ -348,7 +386,7 @@ impl From<StatusReport> for ap::StatusReport {
     }
 }
 
-fn http_status(value: f64) -> u16 {
+pub(crate) fn http_status(value: f64) -> u16 {
     saturate(value, f64::from(u16::MAX)) as u16
 }
 
@@ -383,7 +421,7 @@ pub struct WebhookEvent {
 
 impl WebhookEvent {
     /// `[payoutId, reference, status, rawStatus, amount, raw]`
-    fn into_slots(self) -> Vec<Slot> {
+    pub(crate) fn into_slots(self) -> Vec<Slot> {
         vec![
             text(Some(self.payout_id)),
             text(self.reference),
@@ -436,7 +474,7 @@ pub struct Confirmation {
 
 impl Confirmation {
     /// `[payoutId, status, rawStatus, amount, eventStatus, stale]`
-    fn into_slots(self) -> Vec<Slot> {
+    pub(crate) fn into_slots(self) -> Vec<Slot> {
         vec![
             text(Some(self.payout_id)),
             text(Some(self.status)),

@@ -32,7 +32,7 @@ for (const name of ['Payout', 'StatusReport', 'WebhookEvent', 'Confirmation', 'R
 }
 
 test('every runtime export is declared, and every declaration exported', () => {
-  const declared = [...curated.matchAll(/^export declare (?:class|function) (\w+)/gm)].map((m) => m[1]).sort()
+  const declared = [...curated.matchAll(/^export declare (?:class|function|const) (\w+)/gm)].map((m) => m[1]).sort()
   assert.deepEqual(Object.keys(alexpay).sort(), declared)
 })
 

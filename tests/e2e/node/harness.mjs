@@ -27,6 +27,10 @@ export async function startSandbox() {
       const r = await fetch(`${base}/_sandbox/faults`, { method: 'POST', body: JSON.stringify(spec) })
       if (!r.ok) throw new Error(`fault refused: ${await r.text()}`)
     },
+    reset: async () => {
+      const r = await fetch(`${base}/_sandbox/reset`, { method: 'POST' })
+      if (!r.ok) throw new Error(`reset refused: ${await r.text()}`)
+    },
     stop: () => new Promise((resolve) => { proc.once('exit', resolve); proc.kill('SIGTERM') }),
   }
 }

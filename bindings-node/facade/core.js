@@ -1,0 +1,731 @@
+// The public JavaScript surface of both packages, `alexpay` (napi) and
+// `alexpay-wasm` (docs/API.md, the JavaScript column), written once over a
+// back end (`native`) that exports the same small primitive interface in
+// both (bindings-node/native.d.ts is its declaration). It checks JavaScript
+// types (TypeError/RangeError naming the argument), hands well-typed values
+// to Rust, builds plain objects from the back end's flat results and turns
+// the core's structured errors (`NativeFailure`) into `AlexpayError`. Every
+// rule (codes, fields, messages, bytes on the wire, retries) is the core's.
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER
+const REDACTED = '[REDACTED]'
+const SECRET_HEADER = 'secret-key'
+const INSPECT = Symbol.for('nodejs.util.inspect.custom')
+
+// ------------------------------------------------------------------ errors
+
+/** Every error the SDK raises on purpose. Properties mirror the Rust core. */
+class AlexpayError extends Error {
+  constructor(message, details) {
+    super(message)
+    const d = details || {}
+    this.code = d.code
+    if (d.field !== undefined && d.field !== null) this.field = d.field
+    if (d.httpStatus !== undefined && d.httpStatus !== null) this.httpStatus = d.httpStatus
+    this.retryable = d.retryable === true
+    if (d.apiCode !== undefined && d.apiCode !== null) this.apiCode = d.apiCode
+    if (d.apiMessage !== undefined && d.apiMessage !== null) this.apiMessage = d.apiMessage
+    if (d.payoutId !== undefined && d.payoutId !== null) this.payoutId = d.payoutId
+    this.family = d.family
+  }
+}
+Object.defineProperty(AlexpayError.prototype, 'name', {
+  value: 'AlexpayError',
+  writable: true,
+  configurable: true,
+})
+
+function fromFailure(f) {
+  const error = new AlexpayError(f.message, {
+    code: f.code,
+    family: f.family,
+    field: f.field,
+    httpStatus: f.httpStatus,
+    retryable: f.retryable,
+    apiCode: f.apiCode,
+    apiMessage: f.apiMessage,
+    payoutId: f.payoutId,
+  })
+  // The stack starts at the caller's line, not inside this wrapper.
+  if (Error.captureStackTrace) Error.captureStackTrace(error, call)
+  return error
+}
+
+// napi-rs reports a value it cannot convert with one of these codes. The
+// checks below should make them unreachable; if one slips through it still
+// surfaces as a TypeError, never as a crash.
+const NAPI_TYPE_CODES = /^(InvalidArg|ObjectExpected|StringExpected|NameExpected|FunctionExpected|NumberExpected|BooleanExpected|ArrayExpected|BigintExpected|DateExpected|ArrayBufferExpected|DetachableArraybufferExpected)$/
+
+/** Runs a native call: a `NativeFailure` becomes a thrown `AlexpayError`. */
+function call(fn) {
+  let result
+  try {
+    result = fn()
+  } catch (e) {
+    if (e && typeof e.code === 'string' && NAPI_TYPE_CODES.test(e.code)) {
+      throw new TypeError(`alexpay: ${e.message}`)
+    }
+    throw e
+  }
+  if (result instanceof native.NativeFailure) throw fromFailure(result)
+  return result
+}
+
+// ------------------------------------------------------------------ type checks
+
+function describe(value) {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  const t = typeof value
+  if (t === 'bigint') return 'a BigInt'
+  if (t === 'object') {
+    const proto = Object.getPrototypeOf(value)
+    if (proto === null || proto === Object.prototype) return 'a plain object'
+    const name = proto.constructor && proto.constructor.name
+    return name ? `a ${name}` : 'an object'
+  }
+  if (t === 'number' && Number.isNaN(value)) return 'NaN'
+  return t === 'undefined' ? 'undefined' : `a ${t}`
+}
+
+function typeError(message) {
+  return new TypeError(message)
+}
+
+/** A required string; `undefined`/`null` become `""` so the core reports "is required". */
+function text(value, name) {
+  if (value === undefined || value === null) return ''
+  if (typeof value !== 'string') throw typeError(`${name} must be a string, got ${describe(value)}`)
+  return value
+}
+
+function optionalText(value, name) {
+  if (value === undefined || value === null) return undefined
+  if (typeof value !== 'string') throw typeError(`${name} must be a string or undefined, got ${describe(value)}`)
+  return value
+}
+
+function requiredText(value, name) {
+  if (typeof value !== 'string') throw typeError(`${name} must be a string, got ${describe(value)}`)
+  return value
+}
+
+/** Amounts are JS numbers; the core refuses fractions, NaN, negatives, > 2^53 - 1. */
+function amount(value) {
+  if (typeof value === 'number') return value
+  if (value === undefined || value === null) {
+    throw typeError('amount is required: a whole number of the currency units')
+  }
+  throw typeError(`amount must be a number (a whole number of the currency units), got ${describe(value)}`)
+}
+
+/** A whole JS number within [min, max]. */
+function integer(value, name, min, max) {
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    const hint = value instanceof Date ? ' (Unix seconds: Math.floor(Date.now() / 1000))' : ''
+    throw typeError(`${name} must be a whole number, got ${describe(value)}${hint}`)
+  }
+  if (value < min || value > max) throw new RangeError(`${name} must be from ${min} to ${max}`)
+  return value
+}
+
+function optionalInteger(value, name, min, max) {
+  if (value === undefined || value === null) return undefined
+  return integer(value, name, min, max)
+}
+
+function optionalNumber(value, name) {
+  if (value === undefined || value === null) return undefined
+  if (typeof value !== 'number') throw typeError(`${name} must be a number or undefined, got ${describe(value)}`)
+  return value
+}
+
+function optionalBoolean(value, name) {
+  if (value === undefined || value === null) return undefined
+  if (typeof value !== 'boolean') throw typeError(`${name} must be a boolean or undefined, got ${describe(value)}`)
+  return value
+}
+
+function isObject(value) {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** An options object whose keys are all known (a typo must not be ignored). */
+function options(value, name, allowed) {
+  if (!isObject(value)) throw typeError(`${name} takes an options object, got ${describe(value)}`)
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) {
+      throw typeError(`${name}: unknown option '${key}' (expected ${allowed.join(', ')})`)
+    }
+  }
+  return value
+}
+
+const RAW_BODY_TYPES = 'a Buffer, Uint8Array, ArrayBuffer or string'
+
+const ENCODER = new TextEncoder()
+const DECODER = new TextDecoder()
+
+function isArrayBuffer(value) {
+  const tag = Object.prototype.toString.call(value)
+  return tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]'
+}
+
+/** Bytes (a Uint8Array view, never a copy when avoidable) from a Buffer,
+ * any ArrayBufferView, an ArrayBuffer / SharedArrayBuffer, or a string. */
+function bytes(value, name, what) {
+  if (typeof value === 'string') return ENCODER.encode(value)
+  if (value instanceof Uint8Array) return value
+  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength)
+  if (isArrayBuffer(value)) return new Uint8Array(value)
+  if (isObject(value) || Array.isArray(value)) {
+    throw typeError(
+      `${name} must be the raw ${what} (${RAW_BODY_TYPES}), not ${describe(value)}: ` +
+        `pass the bytes as received, before any JSON parsing (e.g. express.raw(), ` +
+        `await request.arrayBuffer(), await response.text())`,
+    )
+  }
+  throw typeError(`${name} must be the raw ${what} (${RAW_BODY_TYPES}), got ${describe(value)}`)
+}
+
+function headerValue(value, name) {
+  if (typeof value === 'string') return value
+  if (typeof value === 'number') return String(value)
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(', ')
+  throw typeError(`headers['${name}'] must be a string, got ${describe(value)}`)
+}
+
+/** Plain object (incl. Node's IncomingHttpHeaders), Headers, Map or [name, value] pairs. */
+function headerPairs(value) {
+  if (value === undefined || value === null || typeof value !== 'object') {
+    throw typeError(
+      `headers must be a plain object, a Headers, a Map or an array of [name, value] pairs, got ${describe(value)}`,
+    )
+  }
+  const pairs = []
+  if (Array.isArray(value) || typeof value[Symbol.iterator] === 'function') {
+    for (const entry of value) {
+      if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string') {
+        throw typeError('headers given as a list must hold [name, value] pairs of strings')
+      }
+      pairs.push([entry[0], headerValue(entry[1], entry[0])])
+    }
+    return pairs
+  }
+  for (const name of Object.keys(value)) {
+    if (value[name] === undefined) continue
+    pairs.push([name, headerValue(value[name], name)])
+  }
+  return pairs
+}
+
+// ------------------------------------------------------------------ requests
+
+function redactedHeaders(headers) {
+  const out = {}
+  for (const name of Object.keys(headers)) {
+    out[name] = name.toLowerCase() === SECRET_HEADER ? REDACTED : headers[name]
+  }
+  return out
+}
+
+function redactedRequest(request) {
+  const out = { method: request.method, url: request.url, headers: redactedHeaders(request.headers) }
+  if (request.body !== undefined) out.body = DECODER.decode(request.body)
+  return out
+}
+
+function hide(target, key, value) {
+  Object.defineProperty(target, key, { value, enumerable: false, writable: true, configurable: true })
+}
+
+/**
+ * A plain object that `fetch(request.url, request)` accepts as it is. Its
+ * non-enumerable `toJSON` and inspect hooks show the secret-key header as
+ * [REDACTED], so logging the request never leaks the key (fetch reads only
+ * the RequestInit members it knows). `request.headers` itself is a bare
+ * record holding the key, as fetch needs it.
+ *
+ * `r` is the addon's flat array `[method, url, body | null, name1, value1,
+ * ...]` (one array crosses the boundary instead of an object of arrays).
+ */
+function makeRequest(r, from = 0) {
+  const headers = {}
+  for (let i = from + 3; i < r.length; i += 2) headers[r[i]] = r[i + 1]
+  // The headers object stays a bare record: undici's fetch converts every own
+  // property of it, enumerable or not, symbols included, into a header.
+  const request = { method: r[from], url: r[from + 1], headers }
+  if (r[from + 2] !== null && r[from + 2] !== undefined) request.body = ENCODER.encode(r[from + 2])
+  hide(request, 'toJSON', function toJSON() {
+    return redactedRequest(this)
+  })
+  hide(request, INSPECT, function inspect(depth, opts, inspectFn) {
+    return inspectFn(redactedRequest(this), opts)
+  })
+  return request
+}
+
+const CLIENT_KEYS = ['publicKey', 'secretKey', 'baseUrl', 'userAgent', 'fetch', 'requestTimeoutMs', 'clock', 'sleep']
+const MOBILE_MONEY_KEYS = ['amount', 'countryId', 'phoneNumber', 'narration', 'webhookUrl']
+const BANK_KEYS = ['amount', 'countryId', 'bankId', 'accountNumber', 'narration', 'webhookUrl']
+
+function optionalFunction(value, name) {
+  if (value === undefined || value === null) return undefined
+  if (typeof value !== 'function') throw typeError(`${name} must be a function, got ${describe(value)}`)
+  return value
+}
+
+/**
+ * A validated configuration. It builds requests as plain data, and its
+ * `send*` / `waitForPayout` / `handleWebhook` methods run the core's flows
+ * over `fetch` (globalThis.fetch unless `fetch` is given).
+ */
+class Client {
+  #native
+  #publicKey
+  #baseUrl
+  #userAgent
+  #fetch
+  #timeoutMs
+  #clock
+  #sleep
+
+  constructor(config) {
+    const o = options(config, 'new Client()', CLIENT_KEYS)
+    const publicKey = text(o.publicKey, 'publicKey')
+    const secretKey = text(o.secretKey, 'secretKey')
+    const baseUrl = text(o.baseUrl, 'baseUrl')
+    const userAgent = optionalText(o.userAgent, 'userAgent')
+    this.#fetch = optionalFunction(o.fetch, 'fetch')
+    this.#timeoutMs = optionalInteger(o.requestTimeoutMs, 'requestTimeoutMs', 0, MAX_SAFE)
+    this.#clock = optionalFunction(o.clock, 'clock')
+    this.#sleep = optionalFunction(o.sleep, 'sleep')
+    this.#native = call(() => native.createClient(publicKey, secretKey, baseUrl, userAgent))
+    this.#publicKey = this.#native.publicKey
+    this.#baseUrl = this.#native.baseUrl
+    this.#userAgent = this.#native.userAgent
+  }
+
+  #host(signal, clock) {
+    const fetchFn = this.#fetch || globalThis.fetch
+    if (typeof fetchFn !== 'function') throw typeError('no fetch: pass new Client({ fetch }) on a runtime without globalThis.fetch')
+    return { fetch: fetchFn, clock: this.#clock || clock, sleep: this.#sleep || realSleep, signal }
+  }
+
+  get #requestTimeoutMs() {
+    return this.#timeoutMs === undefined ? DEFAULT_REQUEST_TIMEOUT_MS : this.#timeoutMs
+  }
+
+  /**
+   * Sends a mobile-money payout and, with `{ wait: true }`, follows it to a
+   * final status for up to `timeoutMs` (default 60000). Resolves to
+   * `{ payoutId, status, report, message? }`; rejects with `outcome_unknown`
+   * when the payout may exist (never resend it), a definite refusal's code,
+   * or `connection_failed` when nothing was ever delivered.
+   */
+  async sendMobileMoneyPayout(args, opts = {}) {
+    const o = options(args, 'sendMobileMoneyPayout()', MOBILE_MONEY_KEYS)
+    const f = options(opts, 'sendMobileMoneyPayout() options', SEND_KEYS)
+    const a = amount(o.amount)
+    const countryId = text(o.countryId, 'countryId')
+    const phoneNumber = optionalText(o.phoneNumber, 'phoneNumber')
+    const narration = optionalText(o.narration, 'narration')
+    const webhookUrl = optionalText(o.webhookUrl, 'webhookUrl')
+    const host = this.#host(signalOf(f), monotonicClock())
+    const waitMs = waitMsOf(f)
+    const client = this.#native
+    const timeout = this.#requestTimeoutMs
+    const flow = call(() =>
+      native.createMobileMoneyFlow(client, a, countryId, phoneNumber, narration, webhookUrl, timeout, waitMs, seed()),
+    )
+    await drive(flow, host)
+    return payoutResult(flow)
+  }
+
+  /** Sends a bank payout; as `sendMobileMoneyPayout`. */
+  async sendBankPayout(args, opts = {}) {
+    const o = options(args, 'sendBankPayout()', BANK_KEYS)
+    const f = options(opts, 'sendBankPayout() options', SEND_KEYS)
+    const a = amount(o.amount)
+    const countryId = text(o.countryId, 'countryId')
+    const bankId = text(o.bankId, 'bankId')
+    const accountNumber = text(o.accountNumber, 'accountNumber')
+    const narration = optionalText(o.narration, 'narration')
+    const webhookUrl = optionalText(o.webhookUrl, 'webhookUrl')
+    const host = this.#host(signalOf(f), monotonicClock())
+    const waitMs = waitMsOf(f)
+    const client = this.#native
+    const timeout = this.#requestTimeoutMs
+    const flow = call(() =>
+      native.createBankFlow(client, a, countryId, bankId, accountNumber, narration, webhookUrl, timeout, waitMs, seed()),
+    )
+    await drive(flow, host)
+    return payoutResult(flow)
+  }
+
+  /** Follows a known payout to a final status for up to `timeoutMs` (default 60000; 0: one check). */
+  async waitForPayout(payoutId, opts = {}) {
+    const id = text(payoutId, 'payoutId')
+    const f = options(opts, 'waitForPayout() options', FOLLOW_KEYS)
+    const host = this.#host(signalOf(f), monotonicClock())
+    const waitMs = waitMsOf({ wait: true, timeoutMs: f.timeoutMs })
+    const client = this.#native
+    const timeout = this.#requestTimeoutMs
+    const flow = call(() => native.createFollowFlow(client, id, timeout, waitMs, seed()))
+    await drive(flow, host)
+    return payoutResult(flow)
+  }
+
+  /**
+   * Handles one webhook delivery (a fetch `Request`, or `{ body, headers }`
+   * with the raw body): verified with `secret` when given, then confirmed by
+   * a status check. Resolves to `{ payoutId, status, eventStatus?, stale,
+   * webhookId?, report, event }`; stale and duplicate events are results.
+   * Rejections carry `receiverStatus` (401, 400 or 503) to answer with.
+   */
+  async handleWebhook(input, opts = {}) {
+    const f = options(opts, 'handleWebhook() options', WEBHOOK_KEYS)
+    const secret = optionalText(f.secret, 'secret')
+    const tolerance = optionalInteger(f.toleranceSecs, 'toleranceSecs', 0, MAX_SAFE)
+    const deadline = optionalInteger(f.timeoutMs, 'timeoutMs', 0, MAX_SAFE)
+    const host = this.#host(signalOf(f), wallClock(f.now))
+    const { body, headers } = await deliveryOf(input)
+    const flat = headers.flat()
+    const client = this.#native
+    const timeout = this.#requestTimeoutMs
+    const flow = call(() =>
+      native.createWebhookFlow(
+        client,
+        body,
+        flat,
+        secret,
+        tolerance === undefined ? 300 : tolerance,
+        timeout,
+        deadline === undefined ? DEFAULT_WEBHOOK_TIMEOUT_MS : deadline,
+        seed(),
+      ),
+    )
+    await drive(flow, host)
+    return webhookResult(flow)
+  }
+
+  get publicKey() {
+    return this.#publicKey
+  }
+
+  get baseUrl() {
+    return this.#baseUrl
+  }
+
+  get userAgent() {
+    return this.#userAgent
+  }
+
+  /** `POST {baseUrl}/v1/payment/payouts/process` to a mobile-money wallet. */
+  mobileMoneyPayout(args) {
+    const o = options(args, 'mobileMoneyPayout()', MOBILE_MONEY_KEYS)
+    const a = amount(o.amount)
+    const countryId = text(o.countryId, 'countryId')
+    const phoneNumber = optionalText(o.phoneNumber, 'phoneNumber')
+    const narration = optionalText(o.narration, 'narration')
+    const webhookUrl = optionalText(o.webhookUrl, 'webhookUrl')
+    const native = this.#native
+    return makeRequest(call(() => native.mobileMoneyPayout(a, countryId, phoneNumber, narration, webhookUrl)))
+  }
+
+  /** `POST {baseUrl}/v1/payment/payouts/process` to a bank account. */
+  bankPayout(args) {
+    const o = options(args, 'bankPayout()', BANK_KEYS)
+    const a = amount(o.amount)
+    const countryId = text(o.countryId, 'countryId')
+    const bankId = text(o.bankId, 'bankId')
+    const accountNumber = text(o.accountNumber, 'accountNumber')
+    const narration = optionalText(o.narration, 'narration')
+    const webhookUrl = optionalText(o.webhookUrl, 'webhookUrl')
+    const native = this.#native
+    return makeRequest(
+      call(() => native.bankPayout(a, countryId, bankId, accountNumber, narration, webhookUrl)),
+    )
+  }
+
+  /** `GET {baseUrl}/v1/payment/{payoutId}/check`, without a body. */
+  statusCheck(payoutId) {
+    const id = text(payoutId, 'payoutId')
+    const native = this.#native
+    return makeRequest(call(() => native.statusCheck(id)))
+  }
+
+  /** What `JSON.stringify(client)` shows: never the secret key. */
+  toJSON() {
+    return { publicKey: this.#publicKey, baseUrl: this.#baseUrl, userAgent: this.#userAgent }
+  }
+
+  [INSPECT](depth, opts, inspectFn) {
+    const shown = { ...this.toJSON(), secretKey: REDACTED }
+    return `Client ${inspectFn(shown, opts)}`
+  }
+}
+
+// ------------------------------------------------------------------ responses
+// The addon returns results as flat arrays of slots (`null` when absent), in
+// the field order of the Rust structs; these build the plain objects, leaving
+// absent optionals out. Much cheaper than N-API setting each named property.
+
+function payoutFrom(s) {
+  const p = { payoutId: s[0] }
+  if (s[1] !== null) p.amount = s[1]
+  p.status = s[2]
+  p.rawStatus = s[3]
+  if (s[4] !== null) p.message = s[4]
+  return p
+}
+
+function statusReportFrom(s) {
+  const r = { id: s[0] }
+  if (s[1] !== null) r.reference = s[1]
+  if (s[2] !== null) r.amount = s[2]
+  if (s[3] !== null) r.charge = s[3]
+  if (s[4] !== null) r.currency = s[4]
+  r.status = s[5]
+  r.rawStatus = s[6]
+  if (s[7] !== null) r.environment = s[7]
+  if (s[8] !== null) r.type = s[8]
+  if (s[9] !== null) r.method = s[9]
+  if (s[10] !== null) r.operator = s[10]
+  if (s[11] !== null) r.narration = s[11]
+  if (s[12] !== null) r.isDisbursed = s[12]
+  if (s[13] !== null) r.createdAt = s[13]
+  if (s[14] !== null) r.updatedAt = s[14]
+  return r
+}
+
+function webhookEventFrom(s) {
+  const e = { payoutId: s[0] }
+  if (s[1] !== null) e.reference = s[1]
+  e.status = s[2]
+  e.rawStatus = s[3]
+  if (s[4] !== null) e.amount = s[4]
+  e.raw = s[5]
+  return e
+}
+
+function confirmationFrom(s) {
+  const c = { payoutId: s[0], status: s[1], rawStatus: s[2] }
+  if (s[3] !== null) c.amount = s[3]
+  if (s[4] !== null) c.eventStatus = s[4]
+  c.stale = s[5]
+  return c
+}
+
+function httpStatus(value) {
+  return integer(value, 'httpStatus', 0, 65535)
+}
+
+/** Parses Alexpay's answer to a payout initiation. */
+function parsePayoutResponse(status, body) {
+  const s = httpStatus(status)
+  const b = bytes(body, 'body', 'response body')
+  return payoutFrom(call(() => native.parsePayoutResponse(s, b)))
+}
+
+/** Parses Alexpay's answer to a status check. */
+function parseStatusResponse(status, body) {
+  const s = httpStatus(status)
+  const b = bytes(body, 'body', 'response body')
+  return statusReportFrom(call(() => native.parseStatusResponse(s, b)))
+}
+
+// ------------------------------------------------------------------ webhooks
+
+/** Parses a webhook from its raw body (never a parsed object). */
+function parseWebhook(body) {
+  const b = bytes(body, 'body', 'webhook request body')
+  return webhookEventFrom(call(() => native.parseWebhook(b)))
+}
+
+function rawStatusOf(o, name) {
+  const raw = o.rawStatus !== undefined && o.rawStatus !== null ? o.rawStatus : o.status
+  return requiredText(raw, `${name}.rawStatus`)
+}
+
+/**
+ * The event's fields the core's check reads, after type-checking the others
+ * the caller may have touched: `[payoutId, rawStatus, amount]`. The event's
+ * `reference` is never matched on (a sender-chosen string), so it stays here.
+ */
+function webhookEventArg(event) {
+  if (!isObject(event) || ArrayBuffer.isView(event)) {
+    throw typeError(`event must be the WebhookEvent returned by parseWebhook(), got ${describe(event)}`)
+  }
+  const payoutId = requiredText(event.payoutId, 'event.payoutId')
+  optionalText(event.reference, 'event.reference')
+  const rawStatus = rawStatusOf(event, 'event')
+  const amount = optionalNumber(event.amount, 'event.amount')
+  optionalText(event.raw, 'event.raw')
+  return [payoutId, rawStatus, amount]
+}
+
+const REPORT_TEXT = ['reference', 'currency', 'environment', 'type', 'method', 'operator', 'narration', 'createdAt', 'updatedAt']
+
+/** The same for a report: every field type-checked, `[id, reference, rawStatus, amount]` returned. */
+function statusReportArg(report) {
+  if (!isObject(report) || ArrayBuffer.isView(report)) {
+    throw typeError(`report must be the StatusReport returned by parseStatusResponse(), got ${describe(report)}`)
+  }
+  const id = requiredText(report.id, 'report.id')
+  const rawStatus = rawStatusOf(report, 'report')
+  const amount = optionalNumber(report.amount, 'report.amount')
+  optionalNumber(report.charge, 'report.charge')
+  optionalBoolean(report.isDisbursed, 'report.isDisbursed')
+  for (const key of REPORT_TEXT) optionalText(report[key], `report.${key}`)
+  return [id, report.reference, rawStatus, amount]
+}
+
+/**
+ * Confirms a webhook against the status check fetched for its payout: the
+ * report is the truth. A status that differs from the report's is `stale`
+ * (not an error); another payout or a different amount is `webhook_mismatch`.
+ */
+function confirmWebhook(event, report) {
+  const e = webhookEventArg(event)
+  const r = statusReportArg(report)
+  return confirmationFrom(call(() => native.confirmWebhook(e[0], e[1], e[2], r[0], r[1], r[2], r[3])))
+}
+
+
+/**
+ * Verifies a signed webhook (Standard Webhooks, HMAC-SHA256). `now` is Unix
+ * seconds from your clock; returns undefined or throws `AlexpayError`.
+ */
+function verifyWebhookSignature(secret, headers, body, now, toleranceSecs) {
+  const s = requiredText(secret, 'secret')
+  const h = headerPairs(headers)
+  const b = bytes(body, 'body', 'webhook request body')
+  const n = integer(now, 'now', -MAX_SAFE, MAX_SAFE)
+  const t = optionalInteger(toleranceSecs, 'toleranceSecs', 0, MAX_SAFE)
+  call(() => native.verifyWebhookSignature(s, h, b, n, t))
+}
+
+/** Signs a webhook body: the `webhook-signature` header value (`v1,<base64>`). */
+function signWebhook(secret, id, timestamp, body) {
+  const s = requiredText(secret, 'secret')
+  const i = requiredText(id, 'id')
+  const t = integer(timestamp, 'timestamp', -MAX_SAFE, MAX_SAFE)
+  const b = bytes(body, 'body', 'webhook request body')
+  return call(() => native.signWebhook(s, i, t, b))
+}
+
+// ------------------------------------------------------------------ statuses
+
+/** `"pending"`, `"succeeded"`, `"failed"` or `"unknown"`. */
+function normalizeStatus(raw) {
+  return native.normalizeStatus(requiredText(raw, 'raw'))
+}
+
+/** True for succeeded and failed (raw or normalised spellings). */
+function isTerminalStatus(status) {
+  return native.isTerminalStatus(requiredText(status, 'status'))
+}
+
+const ID_KEYS = ['payoutId', 'id', 'reference']
+
+/** Folds every observation of one payout into one status that never leaves a terminal state. */
+class PayoutTracker {
+  #native
+
+  constructor(payoutId) {
+    const id = text(payoutId, 'payoutId')
+    this.#native = call(() => native.createTracker(id))
+  }
+
+  get payoutId() {
+    return this.#native.payoutId
+  }
+
+  get status() {
+    return this.#native.status
+  }
+
+  get rawStatus() {
+    return this.#native.rawStatus
+  }
+
+  get isTerminal() {
+    return this.#native.isTerminal
+  }
+
+  /**
+   * Observes a raw status string or a parsed `Payout`, `StatusReport`,
+   * `WebhookEvent` or `Confirmation` (its id must be this payout's).
+   * Returns `"changed"`, `"unchanged"`, `"ignored"` or, for a webhook event
+   * that claims a final status, `"needs_confirmation"` (not applied: an
+   * unconfirmed webhook never ends a payout).
+   */
+  observe(observation) {
+    const t = this.#native
+    if (typeof observation === 'string') return call(() => t.observe(observation, []))
+    if (!isObject(observation) || ArrayBuffer.isView(observation)) {
+      throw typeError(
+        `observation must be a raw status string or a parsed Payout, StatusReport, WebhookEvent or Confirmation, got ${describe(observation)}`,
+      )
+    }
+    const raw = rawStatusOf(observation, 'observation')
+    if (observation.raw !== undefined && observation.raw !== null) {
+      // A parsed WebhookEvent (the one object carrying the raw body): a hint,
+      // matched by its payout id only (never by its sender-chosen reference).
+      requiredText(observation.raw, 'observation.raw')
+      optionalText(observation.reference, 'observation.reference')
+      const payoutId = requiredText(observation.payoutId, 'observation.payoutId')
+      return call(() => t.observeEvent(raw, payoutId))
+    }
+    const ids = []
+    for (const key of ID_KEYS) {
+      const id = optionalText(observation[key], `observation.${key}`)
+      if (id !== undefined) ids.push(id)
+    }
+    if (ids.length === 0) {
+      throw typeError('observation must carry its payout id (payoutId, id or reference)')
+    }
+    return call(() => t.observe(raw, ids))
+  }
+
+  /** Delay before the next status poll (attempt from 0, jitter in [0, 1]); null once terminal. */
+  nextPollDelayMs(attempt, jitter) {
+    const a = integer(attempt, 'attempt', 0, MAX_SAFE)
+    if (typeof jitter !== 'number') throw typeError(`jitter must be a number from 0 to 1, got ${describe(jitter)}`)
+    const t = this.#native
+    const delay = call(() => t.nextPollDelayMs(a, jitter))
+    return delay === undefined ? null : delay
+  }
+
+  toJSON() {
+    return { payoutId: this.payoutId, status: this.status, rawStatus: this.rawStatus, isTerminal: this.isTerminal }
+  }
+
+  [INSPECT](depth, opts, inspectFn) {
+    return `PayoutTracker ${inspectFn(this.toJSON(), opts)}`
+  }
+}
+
+// ------------------------------------------------------------------ retries
+
+const RETRY_KEYS = ['operation', 'attempt', 'httpStatus', 'body', 'transportError', 'retryAfterSecs']
+
+/**
+ * The retry policy as data: what to do after an attempt. `body` is the
+ * answer's raw body, read with the operation's parser (absent counts as
+ * empty: a payout 2xx without its body is `do_not_resend`).
+ */
+function retryDecision(input) {
+  const o = options(input, 'retryDecision()', RETRY_KEYS)
+  const operation = text(o.operation, 'operation')
+  // Whole numbers only; out-of-range ones saturate and the core refuses them
+  // with its own code and field (`attempt` counts from 1).
+  const attempt = integer(o.attempt, 'attempt', -Infinity, Infinity)
+  const status = optionalInteger(o.httpStatus, 'httpStatus', -Infinity, Infinity)
+  const body = o.body === undefined || o.body === null ? undefined : bytes(o.body, 'body', 'response body')
+  const transportError = optionalText(o.transportError, 'transportError')
+  const retryAfterSecs = optionalInteger(o.retryAfterSecs, 'retryAfterSecs', 0, MAX_SAFE)
+  return call(() => native.retryDecision(operation, attempt, status, body, transportError, retryAfterSecs))
+}
+
