@@ -37,8 +37,12 @@ fi
 echo "test-node: napi build --platform --release"
 npm run --silent build
 
-echo "test-node: tsc --noEmit --strict (examples)"
+echo "test-node: tsc --noEmit --strict (examples; the README quickstart with the DOM lib)"
 npx --no-install tsc -p examples/tsconfig.json --noEmit --strict
+npx --no-install tsc -p examples/tsconfig.quickstart.json
+
+echo "test-node: publint --strict, attw --pack (the package as npm would publish it)"
+npm run --silent lint:package >/dev/null
 
 echo "test-node: node --test"
 node --test test/*.test.js test/*.test.mjs

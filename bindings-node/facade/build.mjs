@@ -1,5 +1,5 @@
 // Builds the one facade into the two module formats both packages ship:
-//   node facade/build.mjs <out dir>   ->  <out>/facade.cjs and <out>/facade.mjs
+//   node facade/build.mjs <out dir> [x.d.ts]  ->  <out>/facade.cjs, <out>/facade.mjs [, x.d.mts]
 // Each exports `createAlexpay(native)`, the whole public API over a back end
 // (the napi addon or the wasm module; both implement native.d.ts).
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const out = process.argv[2]
+const declarations = process.argv[3] // optional: a .d.ts to copy beside as its .d.mts twin
 if (!out) {
   console.error('usage: node facade/build.mjs <out dir>')
   process.exit(2)
@@ -39,3 +40,6 @@ ${api}
 mkdirSync(out, { recursive: true })
 writeFileSync(join(out, 'facade.cjs'), `'use strict'\n${body}\nmodule.exports = { createAlexpay }\n`)
 writeFileSync(join(out, 'facade.mjs'), `${body}\nexport { createAlexpay }\n`)
+// ESM importers need declarations of their own (a .d.ts next to a CJS entry
+// "masquerades as CJS"): the same file under the .d.mts name.
+if (declarations) writeFileSync(declarations.replace(/\.d\.ts$/, '.d.mts'), readFileSync(declarations, 'utf8'))
