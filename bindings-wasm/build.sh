@@ -56,13 +56,15 @@ for target in web bundler nodejs; do
 done
 
 # Module kinds for Node's resolver: web and bundler are ES modules, nodejs is
-# CommonJS. wasm-bindgen copies our ES-module snippet (js/alexpay.js) into each
-# build; the CommonJS build gets a CommonJS rendering of it, so it loads on
-# every Node without require(esm).
+# CommonJS. When the crate imports a JS snippet (it imported js/alexpay.js
+# before the module became the napi-shaped native interface; it imports none
+# now), wasm-bindgen copies it into each build and the CommonJS build gets a
+# CommonJS rendering of it, so it loads on every Node without require(esm).
 echo '{ "type": "module" }' > "$here/pkg/web/package.json"
 echo '{ "type": "module" }' > "$here/pkg/bundler/package.json"
 echo '{ "type": "commonjs" }' > "$here/pkg/nodejs/package.json"
-for snippet in "$here"/pkg/nodejs/snippets/*/js/alexpay.js; do
+shopt -s nullglob
+for snippet in "$here"/pkg/nodejs/snippets/*/js/*.js; do
   names="$(sed -n -E 's/^export (class|function) ([A-Za-z_]+).*/\2/p' "$snippet" | paste -sd, -)"
   sed -i -E 's/^export (class|function) /\1 /' "$snippet"
   if grep -q '^export' "$snippet"; then echo "unconverted export in $snippet" >&2; exit 1; fi
@@ -70,9 +72,10 @@ for snippet in "$here"/pkg/nodejs/snippets/*/js/alexpay.js; do
 done
 
 # The raw wasm ABI declarations (InitOutput, *_bg.wasm.d.ts) type externref
-# parameters as `any`; declare them `unknown` so no export is typed `any`.
+# parameters and results as `any`; declare them `unknown` so no export is
+# typed `any`.
 for dts in "$here"/pkg/*/*.d.ts; do
-  sed -i -E 's/\b([a-z]): any\b/\1: unknown/g' "$dts"
+  sed -i -E -e 's/\b([a-z]): any\b/\1: unknown/g' -e 's/=> any;/=> unknown;/g' "$dts"
 done
 if grep -nw any "$here"/pkg/*/*.d.ts | grep -v '^\S*:[0-9]*: *\*'; then
   echo "an \`any\` is left in the TypeScript declarations" >&2; exit 1

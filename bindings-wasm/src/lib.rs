@@ -1,49 +1,336 @@
 //! WebAssembly binding of the Alexpay payouts SDK (browsers, Deno, Cloudflare
-//! Workers, Node). The same surface as the Node binding (`docs/API.md`, the
-//! JavaScript column); all behaviour is in `alexpay-core`, this crate only
-//! converts JS values and errors.
+//! Workers, Node).
+//!
+//! It exports exactly the interface of the Node addon (`bindings-node`, its
+//! generated `native.d.ts`): the classes `NativeClient`, `NativeFailure`,
+//! `NativeTracker` and `NativeFlow` and the same functions, with the same
+//! names, argument orders and return shapes, so one JavaScript facade sits on
+//! either back end. Arguments are primitives; results are primitives or flat
+//! arrays of slots (text, number, boolean or `null`) that the facade turns into
+//! objects. A core error is *returned* as a `NativeFailure`, never thrown.
+//!
+//! This crate only converts values; every rule lives in `alexpay-core`. Whole
+//! numbers arrive as JS numbers (`f64`) and saturate into the core's integer
+//! types exactly as the napi crate does (`saturate`, `http_status`, `ms`), so
+//! both back ends give the same answer for NaN, negative and huge inputs.
+//! `tests/backend-parity.ts` (types) and `tests/node/parity.test.mjs`
+//! (behaviour) hold the two back ends together.
 
-mod convert;
-mod types;
+mod flows;
+
+use std::borrow::Cow;
 
 use alexpay_core as ap;
-use js_sys::{Object, Reflect, Uint8Array};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use convert::{error, type_error, JsResult};
-use types::{ConfirmationJs, PayoutJs, RetryDecisionJs, StatusReportJs, WebhookEventJs};
+pub use flows::NativeFlow;
 
-const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** One field of a flat result array: text, number or boolean, `null` when absent. */
+export type Slot = string | number | boolean | undefined | null;
 
-fn request(req: ap::HttpRequest) -> JsResult<JsValue> {
-    let headers = Object::new();
-    for (name, value) in &req.headers {
-        Reflect::set(&headers, &convert::key(name), &JsValue::from_str(value))?;
-    }
-    let body = req.body.as_deref().map(Uint8Array::from);
-    Ok(convert::make_request(req.method, &req.url, &headers, body))
+export interface RetryDecision {
+  /** `"retry"`, `"stop"` or `"do_not_resend"`. */
+  action: string;
+  delayMs: number;
+  reason: string;
+}
+"#;
+
+// ---------------------------------------------------------------- slots
+
+/// One field of a result that crosses the boundary as a flat array; `None`
+/// becomes `null` (as napi-rs renders `Option::None`).
+#[derive(Serialize)]
+#[serde(untagged)]
+pub(crate) enum Slot<'a> {
+    Text(&'a str),
+    Number(f64),
+    Flag(bool),
 }
 
-/// A validated configuration that builds requests as plain data.
+pub(crate) type Slots<'a> = Vec<Option<Slot<'a>>>;
+
+pub(crate) fn text(v: &str) -> Option<Slot<'_>> {
+    Some(Slot::Text(v))
+}
+
+pub(crate) fn opt_text(v: Option<&str>) -> Option<Slot<'_>> {
+    v.map(Slot::Text)
+}
+
+pub(crate) fn number(v: Option<f64>) -> Option<Slot<'static>> {
+    v.map(Slot::Number)
+}
+
+pub(crate) fn flag(v: Option<bool>) -> Option<Slot<'static>> {
+    v.map(Slot::Flag)
+}
+
+/// A JS array (or, for a struct, a plain object) from serde data; `None` is
+/// `null`, like napi-rs.
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true))
+        .unwrap_throw()
+}
+pub(crate) fn arr(value: &[Option<Slot<'_>>]) -> JsValue {
+    let a = js_sys::Array::new_with_length(value.len() as u32);
+    for (i, s) in value.iter().enumerate() {
+        let v = match s {
+            None => JsValue::NULL,
+            Some(Slot::Text(t)) => JsValue::from_str(t),
+            Some(Slot::Number(n)) => JsValue::from_f64(*n),
+            Some(Slot::Flag(b)) => JsValue::from_bool(*b),
+        };
+        a.set(i as u32, v);
+    }
+    a.into()
+}
+
+// ---------------------------------------------------------------- failures
+
+/// A core error as data: the facade builds an `AlexpayError` from it.
 #[wasm_bindgen]
-pub struct Client {
+pub struct NativeFailure {
+    code: &'static str,
+    family: &'static str,
+    message: String,
+    field: Option<&'static str>,
+    http_status: Option<u16>,
+    retryable: bool,
+    api_code: Option<String>,
+    api_message: Option<String>,
+    payout_id: Option<String>,
+}
+
+impl From<&ap::Error> for NativeFailure {
+    fn from(e: &ap::Error) -> Self {
+        let style = ap::NameStyle::Camel;
+        NativeFailure {
+            code: e.code().as_str(),
+            family: e.family().as_str(),
+            message: e.message(style),
+            field: e.field_name(style),
+            http_status: e.http_status(),
+            retryable: e.retryable(),
+            api_code: e.api_code().map(str::to_string),
+            api_message: e.api_message().map(str::to_string),
+            payout_id: e.payout_id().map(str::to_string),
+        }
+    }
+}
+
+/// An absent optional field reads as `null`, as napi-rs getters do (its
+/// declarations say `field?: string`; these say the same).
+fn or_null<T: Into<JsValue>>(v: Option<T>) -> JsValue {
+    v.map_or(JsValue::NULL, Into::into)
+}
+
+#[wasm_bindgen]
+impl NativeFailure {
+    /// The core's stable snake_case code, e.g. `invalid_phone_number`.
+    #[wasm_bindgen(getter)]
+    pub fn code(&self) -> String {
+        self.code.to_string()
+    }
+
+    /// `validation`, `api`, `webhook`, `conflict` or `flow`.
+    #[wasm_bindgen(getter)]
+    pub fn family(&self) -> String {
+        self.family.to_string()
+    }
+
+    /// The message for a JavaScript caller (`phoneNumber: ...`); never a secret.
+    #[wasm_bindgen(getter)]
+    pub fn message(&self) -> String {
+        self.message.clone()
+    }
+
+    /// The field in camelCase as a JavaScript caller wrote it.
+    #[wasm_bindgen(getter, unchecked_return_type = "string | undefined")]
+    pub fn field(&self) -> JsValue {
+        or_null(self.field)
+    }
+
+    #[wasm_bindgen(getter, js_name = httpStatus, unchecked_return_type = "number | undefined")]
+    pub fn http_status(&self) -> JsValue {
+        or_null(self.http_status)
+    }
+
+    /// `Error::retryable`: derived by the core from the answer's disposition.
+    #[wasm_bindgen(getter)]
+    pub fn retryable(&self) -> bool {
+        self.retryable
+    }
+
+    #[wasm_bindgen(getter, js_name = apiCode, unchecked_return_type = "string | undefined")]
+    pub fn api_code(&self) -> JsValue {
+        or_null(self.api_code.as_deref())
+    }
+
+    #[wasm_bindgen(getter, js_name = apiMessage, unchecked_return_type = "string | undefined")]
+    pub fn api_message(&self) -> JsValue {
+        or_null(self.api_message.as_deref())
+    }
+
+    /// For API errors: a payout id the failed answer's body carried (that
+    /// payout may exist).
+    #[wasm_bindgen(getter, js_name = payoutId, unchecked_return_type = "string | undefined")]
+    pub fn payout_id(&self) -> JsValue {
+        or_null(self.payout_id.as_deref())
+    }
+}
+
+pub(crate) fn failure(e: &ap::Error) -> JsValue {
+    NativeFailure::from(e).into()
+}
+
+/// `ok(value)`, or the error as a `NativeFailure`.
+pub(crate) fn outcome<T>(result: ap::Result<T>, ok: impl FnOnce(T) -> JsValue) -> JsValue {
+    match result {
+        Ok(value) => ok(value),
+        Err(e) => failure(&e),
+    }
+}
+
+/// Every code the core can raise (for the facade's tests and docs).
+#[wasm_bindgen(js_name = errorCodes)]
+pub fn error_codes() -> Vec<String> {
+    ap::ErrorCode::ALL.iter().map(|c| c.as_str().to_string()).collect()
+}
+
+// ---------------------------------------------------------------- numbers
+
+/// Whole numbers from JavaScript saturate into the core's integer types; the
+/// core then refuses out-of-range values with its own code and field. The
+/// same as the napi crate's `saturate`.
+pub(crate) fn saturate(value: f64, max: f64) -> f64 {
+    if value.is_nan() {
+        0.0
+    } else {
+        value.clamp(0.0, max)
+    }
+}
+
+pub(crate) fn http_status(value: f64) -> u16 {
+    saturate(value, f64::from(u16::MAX)) as u16
+}
+
+pub(crate) fn ms(value: f64) -> u64 {
+    saturate(value, 9_007_199_254_740_991.0) as u64
+}
+
+// ---------------------------------------------------------------- requests
+
+/// The body as text: the core builds bodies from Strings, so it is UTF-8.
+pub(crate) fn body_text(r: &ap::HttpRequest) -> Option<Cow<'_, str>> {
+    r.body.as_deref().map(String::from_utf8_lossy)
+}
+
+/// `[method, url, body | null, name1, value1, ...]`, header names lowercase
+/// in the core's fixed order, appended to `out`.
+pub(crate) fn push_request<'a>(out: &mut Slots<'a>, r: &'a ap::HttpRequest, body: Option<&'a str>) {
+    out.reserve(3 + 2 * r.headers.len());
+    out.push(text(r.method));
+    out.push(text(&r.url));
+    out.push(opt_text(body));
+    for (name, value) in &r.headers {
+        out.push(text(name));
+        out.push(text(value));
+    }
+}
+
+fn request(r: ap::Result<ap::HttpRequest>) -> JsValue {
+    outcome(r, |r| {
+        let body = body_text(&r);
+        let mut slots = Vec::new();
+        push_request(&mut slots, &r, body.as_deref());
+        arr(&slots)
+    })
+}
+
+/// A validated configuration; holds the secret key on the Rust side only.
+#[wasm_bindgen]
+pub struct NativeClient {
     inner: ap::Client,
 }
 
-#[wasm_bindgen]
-impl Client {
-    #[wasm_bindgen(constructor)]
-    pub fn new(#[wasm_bindgen(unchecked_param_type = "ClientConfig")] config: JsValue) -> JsResult<Client> {
-        let o = convert::options(&config, "config", &["publicKey", "secretKey", "baseUrl", "userAgent"])?;
-        let config = ap::ClientConfig {
-            public_key: convert::required_text(&o, "publicKey")?,
-            secret_key: convert::required_text(&o, "secretKey")?,
-            base_url: convert::required_text(&o, "baseUrl")?,
-            user_agent: convert::optional_text(&o, "userAgent")?,
-        };
-        ap::Client::new(config).map(|inner| Client { inner }).map_err(error)
+impl NativeClient {
+    pub(crate) fn core(&self) -> &ap::Client {
+        &self.inner
     }
+}
 
+/// A mobile-money payout from JavaScript values (the request builder and the
+/// payout flow share it).
+pub(crate) fn mobile_money(
+    amount: f64,
+    country_id: String,
+    phone_number: Option<String>,
+    narration: Option<String>,
+    webhook_url: Option<String>,
+) -> ap::Result<ap::MobileMoneyPayout> {
+    Ok(ap::MobileMoneyPayout {
+        amount: ap::amount_from_f64(amount)?,
+        country_id,
+        phone_number,
+        narration,
+        webhook_url,
+    })
+}
+
+/// A bank payout from JavaScript values.
+pub(crate) fn bank(
+    amount: f64,
+    country_id: String,
+    bank_id: String,
+    account_number: String,
+    narration: Option<String>,
+    webhook_url: Option<String>,
+) -> ap::Result<ap::BankPayout> {
+    Ok(ap::BankPayout {
+        amount: ap::amount_from_f64(amount)?,
+        country_id,
+        bank_id,
+        account_number,
+        narration,
+        webhook_url,
+    })
+}
+
+/// Headers that cross as one flat `[name, value, ...]` string array (an odd
+/// last name is dropped, as in the napi crate).
+pub(crate) fn pairs(flat: Vec<String>) -> Vec<(String, String)> {
+    let mut it = flat.into_iter();
+    let mut out = Vec::new();
+    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+        out.push((k, v));
+    }
+    out
+}
+
+/// `Client::new`; `userAgent` absent means the SDK's default.
+#[wasm_bindgen(js_name = createClient, unchecked_return_type = "NativeClient | NativeFailure")]
+pub fn create_client(
+    #[wasm_bindgen(js_name = publicKey)] public_key: String,
+    #[wasm_bindgen(js_name = secretKey)] secret_key: String,
+    #[wasm_bindgen(js_name = baseUrl)] base_url: String,
+    #[wasm_bindgen(js_name = userAgent)] user_agent: Option<String>,
+) -> JsValue {
+    let config = ap::ClientConfig {
+        public_key,
+        secret_key,
+        base_url,
+        user_agent,
+    };
+    outcome(ap::Client::new(config), |inner| NativeClient { inner }.into())
+}
+
+#[wasm_bindgen]
+impl NativeClient {
     #[wasm_bindgen(getter, js_name = publicKey)]
     pub fn public_key(&self) -> String {
         self.inner.public_key().to_string()
@@ -59,251 +346,254 @@ impl Client {
         self.inner.user_agent().to_string()
     }
 
-    /// `POST {baseUrl}/v1/payment/payouts/process` to a mobile-money wallet.
-    #[wasm_bindgen(js_name = mobileMoneyPayout, unchecked_return_type = "HttpRequest")]
+    /// `amount` is any JavaScript number; the core refuses fractions, NaN,
+    /// negatives and values above 2^53 - 1 (`invalid_amount`).
+    #[wasm_bindgen(
+        js_name = mobileMoneyPayout,
+        unchecked_return_type = "Array<string | undefined | null> | NativeFailure"
+    )]
     pub fn mobile_money_payout(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "MobileMoneyPayoutArgs")] args: JsValue,
-    ) -> JsResult<JsValue> {
-        let allowed = ["amount", "countryId", "phoneNumber", "narration", "webhookUrl"];
-        let o = convert::options(&args, "mobileMoneyPayout", &allowed)?;
-        let payout = ap::MobileMoneyPayout {
-            amount: convert::amount(&o)?,
-            country_id: convert::required_text(&o, "countryId")?,
-            phone_number: convert::optional_text(&o, "phoneNumber")?,
-            narration: convert::optional_text(&o, "narration")?,
-            webhook_url: convert::optional_text(&o, "webhookUrl")?,
-        };
-        request(self.inner.mobile_money_payout(&payout).map_err(error)?)
+        amount: f64,
+        #[wasm_bindgen(js_name = countryId)] country_id: String,
+        #[wasm_bindgen(js_name = phoneNumber)] phone_number: Option<String>,
+        narration: Option<String>,
+        #[wasm_bindgen(js_name = webhookUrl)] webhook_url: Option<String>,
+    ) -> JsValue {
+        match mobile_money(amount, country_id, phone_number, narration, webhook_url) {
+            Ok(payout) => request(self.inner.mobile_money_payout(&payout)),
+            Err(e) => failure(&e),
+        }
     }
 
-    /// `POST {baseUrl}/v1/payment/payouts/process` to a bank account.
-    #[wasm_bindgen(js_name = bankPayout, unchecked_return_type = "HttpRequest")]
+    /// An absent `bankId`/`accountNumber` is passed as `""`, which the core
+    /// reports as `missing_bank_details`.
+    #[wasm_bindgen(
+        js_name = bankPayout,
+        unchecked_return_type = "Array<string | undefined | null> | NativeFailure"
+    )]
     pub fn bank_payout(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "BankPayoutArgs")] args: JsValue,
-    ) -> JsResult<JsValue> {
-        let allowed = [
-            "amount",
-            "countryId",
-            "bankId",
-            "accountNumber",
-            "narration",
-            "webhookUrl",
-        ];
-        let o = convert::options(&args, "bankPayout", &allowed)?;
-        let payout = ap::BankPayout {
-            amount: convert::amount(&o)?,
-            country_id: convert::required_text(&o, "countryId")?,
-            bank_id: convert::required_text(&o, "bankId")?,
-            account_number: convert::required_text(&o, "accountNumber")?,
-            narration: convert::optional_text(&o, "narration")?,
-            webhook_url: convert::optional_text(&o, "webhookUrl")?,
-        };
-        request(self.inner.bank_payout(&payout).map_err(error)?)
+        amount: f64,
+        #[wasm_bindgen(js_name = countryId)] country_id: String,
+        #[wasm_bindgen(js_name = bankId)] bank_id: String,
+        #[wasm_bindgen(js_name = accountNumber)] account_number: String,
+        narration: Option<String>,
+        #[wasm_bindgen(js_name = webhookUrl)] webhook_url: Option<String>,
+    ) -> JsValue {
+        match bank(amount, country_id, bank_id, account_number, narration, webhook_url) {
+            Ok(payout) => request(self.inner.bank_payout(&payout)),
+            Err(e) => failure(&e),
+        }
     }
 
-    /// `GET {baseUrl}/v1/payment/{payoutId}/check`, without a body.
-    #[wasm_bindgen(js_name = statusCheck, unchecked_return_type = "HttpRequest")]
-    pub fn status_check(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] payout_id: JsValue,
-    ) -> JsResult<JsValue> {
-        let id = convert::text_or_empty(&payout_id, "payoutId")?;
-        request(self.inner.status_check(&id).map_err(error)?)
-    }
-
-    /// What `JSON.stringify(client)` shows: never the secret key.
-    #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "{ publicKey: string; baseUrl: string; userAgent: string }")]
-    pub fn to_json(&self) -> JsResult<JsValue> {
-        let o = Object::new();
-        Reflect::set(&o, &"publicKey".into(), &self.inner.public_key().into())?;
-        Reflect::set(&o, &"baseUrl".into(), &self.inner.base_url().into())?;
-        Reflect::set(&o, &"userAgent".into(), &self.inner.user_agent().into())?;
-        Ok(o.into())
+    #[wasm_bindgen(
+        js_name = statusCheck,
+        unchecked_return_type = "Array<string | undefined | null> | NativeFailure"
+    )]
+    pub fn status_check(&self, #[wasm_bindgen(js_name = payoutId)] payout_id: &str) -> JsValue {
+        request(self.inner.status_check(payout_id))
     }
 }
 
-fn status_code(value: &JsValue) -> JsResult<u16> {
-    Ok(convert::integer(value, "httpStatus", 0.0, 65_535.0, "from 0 to 65535")? as u16)
+// ---------------------------------------------------------------- responses
+
+/// `[payoutId, amount, status, rawStatus, message]`
+pub(crate) fn payout_slots(p: &ap::Payout) -> Slots<'_> {
+    vec![
+        text(&p.payout_id),
+        number(p.amount),
+        text(p.status.as_str()),
+        text(&p.raw_status),
+        opt_text(p.message.as_deref()),
+    ]
 }
 
-/// Parses Alexpay's answer to a payout initiation.
-#[wasm_bindgen(js_name = parsePayoutResponse, unchecked_return_type = "Payout")]
+/// `[id, reference, amount, charge, currency, status, rawStatus,
+/// environment, type, method, operator, narration, isDisbursed, createdAt,
+/// updatedAt]`
+pub(crate) fn report_slots(r: &ap::StatusReport) -> Slots<'_> {
+    vec![
+        text(&r.id),
+        opt_text(r.reference.as_deref()),
+        number(r.amount),
+        number(r.charge),
+        opt_text(r.currency.as_deref()),
+        text(r.status.as_str()),
+        text(&r.raw_status),
+        opt_text(r.environment.as_deref()),
+        opt_text(r.payout_type.as_deref()),
+        opt_text(r.method.as_deref()),
+        opt_text(r.operator.as_deref()),
+        opt_text(r.narration.as_deref()),
+        flag(r.is_disbursed),
+        opt_text(r.created_at.as_deref()),
+        opt_text(r.updated_at.as_deref()),
+    ]
+}
+
+/// `[payoutId, reference, status, rawStatus, amount, raw]`
+pub(crate) fn event_slots(e: &ap::WebhookEvent) -> Slots<'_> {
+    vec![
+        text(&e.payout_id),
+        opt_text(e.reference.as_deref()),
+        text(e.status.as_str()),
+        text(&e.raw_status),
+        number(e.amount),
+        text(&e.raw),
+    ]
+}
+
+/// Parses the answer to a payout initiation: `Payout` slots.
+#[wasm_bindgen(js_name = parsePayoutResponse, unchecked_return_type = "Array<Slot> | NativeFailure")]
 pub fn parse_payout_response(
-    #[wasm_bindgen(js_name = httpStatus, unchecked_param_type = "number")] http_status: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Body")] body: JsValue,
-) -> JsResult<JsValue> {
-    let status = status_code(&http_status)?;
-    let body = convert::body(&body, "body")?;
-    let payout = ap::parse_payout_response(status, &body).map_err(error)?;
-    convert::to_js(&PayoutJs::from(&payout))
+    #[wasm_bindgen(js_name = httpStatusCode)] http_status_code: f64,
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] body: &[u8],
+) -> JsValue {
+    outcome(ap::parse_payout_response(http_status(http_status_code), body), |p| {
+        arr(&payout_slots(&p))
+    })
 }
 
-/// Parses Alexpay's answer to a status check.
-#[wasm_bindgen(js_name = parseStatusResponse, unchecked_return_type = "StatusReport")]
+/// Parses the answer to a status check: `StatusReport` slots.
+#[wasm_bindgen(js_name = parseStatusResponse, unchecked_return_type = "Array<Slot> | NativeFailure")]
 pub fn parse_status_response(
-    #[wasm_bindgen(js_name = httpStatus, unchecked_param_type = "number")] http_status: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Body")] body: JsValue,
-) -> JsResult<JsValue> {
-    let status = status_code(&http_status)?;
-    let body = convert::body(&body, "body")?;
-    let report = ap::parse_status_response(status, &body).map_err(error)?;
-    convert::to_js(&StatusReportJs::from(&report))
+    #[wasm_bindgen(js_name = httpStatusCode)] http_status_code: f64,
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] body: &[u8],
+) -> JsValue {
+    outcome(ap::parse_status_response(http_status(http_status_code), body), |r| {
+        arr(&report_slots(&r))
+    })
 }
 
-/// Parses a webhook from its raw body (never a parsed object).
-#[wasm_bindgen(js_name = parseWebhook, unchecked_return_type = "WebhookEvent")]
-pub fn parse_webhook(#[wasm_bindgen(unchecked_param_type = "Body")] body: JsValue) -> JsResult<JsValue> {
-    let body = convert::body(&body, "body")?;
-    let event = ap::parse_webhook(&body).map_err(error)?;
-    convert::to_js(&WebhookEventJs::from(&event))
+// ---------------------------------------------------------------- webhooks
+
+/// Parses a webhook from its raw body: `WebhookEvent` slots.
+#[wasm_bindgen(js_name = parseWebhook, unchecked_return_type = "Array<Slot> | NativeFailure")]
+pub fn parse_webhook(#[wasm_bindgen(unchecked_param_type = "Uint8Array")] body: &[u8]) -> JsValue {
+    outcome(ap::parse_webhook(body), |e| arr(&event_slots(&e)))
 }
 
-/// Confirms a webhook against the status check fetched for its payout.
-#[wasm_bindgen(js_name = confirmWebhook, unchecked_return_type = "Confirmation")]
+/// Confirms a webhook against the status check fetched for its payout:
+/// `[payoutId, status, rawStatus, amount, eventStatus, stale]`.
+///
+/// Only the fields `alexpay_core::confirm_webhook` reads cross the boundary,
+/// as in the napi crate (the event's payout id, raw status and amount; the
+/// report's id, reference, raw status and amount).
+#[wasm_bindgen(js_name = confirmWebhook, unchecked_return_type = "Array<Slot> | NativeFailure")]
 pub fn confirm_webhook(
-    #[wasm_bindgen(unchecked_param_type = "WebhookEvent")] event: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "StatusReport")] report: JsValue,
-) -> JsResult<JsValue> {
-    let event = types::event_from_js(&convert::object(&event, "event")?)?;
-    let report = types::report_from_js(&convert::object(&report, "report")?)?;
-    let confirmation = ap::confirm_webhook(&event, &report).map_err(error)?;
-    convert::to_js(&ConfirmationJs::from(&confirmation))
-}
-
-/// Verifies a signed webhook (Standard Webhooks, HMAC-SHA256), synchronously.
-/// `now` is Unix seconds from the caller's clock.
-#[wasm_bindgen(js_name = verifyWebhookSignature)]
-pub fn verify_webhook_signature(
-    #[wasm_bindgen(unchecked_param_type = "string")] secret: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "WebhookHeaders")] headers: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Body")] body: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
-    #[wasm_bindgen(js_name = toleranceSecs, unchecked_optional_param_type = "number")] tolerance_secs: JsValue,
-) -> JsResult<()> {
-    let secret = convert::text(&secret, "secret")?;
-    let headers = convert::headers(&headers)?;
-    let body = convert::body(&body, "body")?;
-    let now = convert::integer(
-        &now,
-        "now",
-        -MAX_SAFE,
-        MAX_SAFE,
-        "of Unix seconds, e.g. Math.floor(Date.now() / 1000)",
-    )? as i64;
-    let tolerance = if tolerance_secs.is_undefined() {
-        ap::DEFAULT_TOLERANCE_SECS
-    } else {
-        convert::integer(&tolerance_secs, "toleranceSecs", 0.0, MAX_SAFE, "of seconds, 0 or more")? as u64
+    #[wasm_bindgen(js_name = eventPayoutId)] event_payout_id: String,
+    #[wasm_bindgen(js_name = eventRawStatus)] event_raw_status: String,
+    #[wasm_bindgen(js_name = eventAmount)] event_amount: Option<f64>,
+    #[wasm_bindgen(js_name = reportId)] report_id: String,
+    #[wasm_bindgen(js_name = reportReference)] report_reference: Option<String>,
+    #[wasm_bindgen(js_name = reportRawStatus)] report_raw_status: String,
+    #[wasm_bindgen(js_name = reportAmount)] report_amount: Option<f64>,
+) -> JsValue {
+    let event = ap::WebhookEvent {
+        payout_id: event_payout_id,
+        // A sender-chosen string the core's id check never reads.
+        reference: None,
+        status: ap::PayoutStatus::from_raw(&event_raw_status),
+        raw_status: event_raw_status,
+        amount: event_amount,
+        raw: String::new(),
     };
-    ap::verify_webhook_signature(&secret, &headers, &body, now, tolerance).map_err(error)
+    let report = ap::StatusReport {
+        id: report_id,
+        reference: report_reference,
+        amount: report_amount,
+        charge: None,
+        currency: None,
+        status: ap::PayoutStatus::from_raw(&report_raw_status),
+        raw_status: report_raw_status,
+        environment: None,
+        payout_type: None,
+        method: None,
+        operator: None,
+        narration: None,
+        is_disbursed: None,
+        created_at: None,
+        updated_at: None,
+        message: None,
+    };
+    outcome(ap::confirm_webhook(&event, &report), |c| {
+        arr(&[
+            text(&c.payout_id),
+            text(c.status.as_str()),
+            text(&c.raw_status),
+            number(c.amount),
+            opt_text(c.event_status.as_ref().map(|s| s.as_str())),
+            flag(Some(c.stale)),
+        ])
+    })
 }
 
-/// Signs a webhook: the `webhook-signature` header value (`v1,<base64>`).
-#[wasm_bindgen(js_name = signWebhook)]
-pub fn sign_webhook(
-    #[wasm_bindgen(unchecked_param_type = "string")] secret: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "number")] timestamp: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Body")] body: JsValue,
-) -> JsResult<String> {
-    let secret = convert::text(&secret, "secret")?;
-    let id = convert::text(&id, "id")?;
-    let timestamp = convert::integer(&timestamp, "timestamp", -MAX_SAFE, MAX_SAFE, "of Unix seconds")? as i64;
-    let body = convert::body(&body, "body")?;
-    ap::sign_webhook(&secret, &id, timestamp, &body).map_err(error)
+/// Verifies a Standard Webhooks signature. `now` is Unix seconds;
+/// `toleranceSecs` absent is the core's default. `headers` are
+/// `[name, value]` pairs (read with serde-wasm-bindgen).
+#[wasm_bindgen(js_name = verifyWebhookSignature, unchecked_return_type = "undefined | NativeFailure")]
+pub fn verify_webhook_signature(
+    secret: &str,
+    #[wasm_bindgen(unchecked_param_type = "Array<[string, string]>")] headers: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] body: &[u8],
+    now: f64,
+    #[wasm_bindgen(js_name = toleranceSecs)] tolerance_secs: Option<f64>,
+) -> Result<JsValue, JsError> {
+    let headers: Vec<(String, String)> = serde_wasm_bindgen::from_value(headers)?;
+    let tolerance = tolerance_secs.map_or(ap::DEFAULT_TOLERANCE_SECS, |t| saturate(t, u64::MAX as f64) as u64);
+    Ok(outcome(
+        ap::verify_webhook_signature(secret, &headers, body, now as i64, tolerance),
+        |()| JsValue::UNDEFINED,
+    ))
 }
+
+/// Signs a webhook: the `webhook-signature` header value.
+#[wasm_bindgen(js_name = signWebhook, unchecked_return_type = "string | NativeFailure")]
+pub fn sign_webhook(
+    secret: &str,
+    id: &str,
+    timestamp: f64,
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] body: &[u8],
+) -> JsValue {
+    outcome(ap::sign_webhook(secret, id, timestamp as i64, body), |s| s.into())
+}
+
+// ---------------------------------------------------------------- statuses
 
 /// `"pending"`, `"succeeded"`, `"failed"` or `"unknown"`.
-#[wasm_bindgen(js_name = normalizeStatus, unchecked_return_type = "PayoutStatusName")]
-pub fn normalize_status(#[wasm_bindgen(unchecked_param_type = "string")] raw: JsValue) -> JsResult<String> {
-    let raw = convert::text(&raw, "raw")?;
-    Ok(ap::PayoutStatus::from_raw(&raw).as_str().to_string())
+#[wasm_bindgen(js_name = normalizeStatus)]
+pub fn normalize_status(raw: &str) -> String {
+    ap::PayoutStatus::from_raw(raw).as_str().to_string()
 }
 
-/// True for succeeded and failed (raw or normalised status strings).
+/// True for succeeded and failed (raw or normalised spellings).
 #[wasm_bindgen(js_name = isTerminalStatus)]
-pub fn is_terminal_status(#[wasm_bindgen(unchecked_param_type = "string")] status: JsValue) -> JsResult<bool> {
-    let status = convert::text(&status, "status")?;
-    Ok(ap::PayoutStatus::from_raw(&status).is_terminal())
+pub fn is_terminal_status(status: &str) -> bool {
+    ap::PayoutStatus::from_raw(status).is_terminal()
 }
 
-/// The retry policy as data: what to do after an attempt. `body` is the
-/// answer's raw body, read with the operation's parser (absent counts as
-/// empty: a payout 2xx without its body is `do_not_resend`).
-#[wasm_bindgen(js_name = retryDecision, unchecked_return_type = "RetryDecision")]
-pub fn retry_decision(#[wasm_bindgen(unchecked_param_type = "RetryInput")] input: JsValue) -> JsResult<JsValue> {
-    let allowed = [
-        "operation",
-        "attempt",
-        "httpStatus",
-        "body",
-        "transportError",
-        "retryAfterSecs",
-    ];
-    let o = convert::options(&input, "retryDecision", &allowed)?;
-    let operation = convert::text_or_empty(&convert::get(&o, "operation")?, "operation")?;
-    let operation = ap::Operation::parse(&operation).map_err(error)?;
-    // Out-of-range whole numbers saturate; the core refuses them with its own code.
-    let attempt = convert::saturating_integer(&convert::get(&o, "attempt")?, "attempt", 0.0, f64::from(u32::MAX))?;
-    let http_status = match convert::optional(&o, "httpStatus")? {
-        Some(v) => Some(convert::saturating_integer(&v, "httpStatus", 0.0, 65_535.0)? as u16),
-        None => None,
-    };
-    let body = match convert::optional(&o, "body")? {
-        Some(v) => Some(convert::body(&v, "body")?),
-        None => None,
-    };
-    let transport_error = match convert::optional_text(&o, "transportError")? {
-        Some(t) => Some(ap::TransportError::parse(&t).map_err(error)?),
-        None => None,
-    };
-    let retry_after_secs = match convert::optional(&o, "retryAfterSecs")? {
-        Some(v) => Some(convert::integer(&v, "retryAfterSecs", 0.0, MAX_SAFE, "of seconds, 0 or more")? as u64),
-        None => None,
-    };
-    let decision = ap::retry_decision(&ap::RetryInput {
-        operation,
-        attempt: attempt as u32,
-        http_status,
-        body: body.as_deref(),
-        transport_error,
-        retry_after_secs,
-    })
-    .map_err(error)?;
-    convert::to_js(&RetryDecisionJs {
-        action: decision.action.as_str(),
-        delay_ms: decision.delay_ms as f64,
-        reason: decision.reason,
-    })
-}
-
-/// Folds every observation of one payout into one status that never leaves
-/// a terminal state.
+/// Folds every observation of one payout into one status.
 #[wasm_bindgen]
-pub struct PayoutTracker {
+pub struct NativeTracker {
     inner: ap::PayoutTracker,
 }
 
-#[wasm_bindgen]
-impl PayoutTracker {
-    #[wasm_bindgen(constructor)]
-    pub fn new(
-        #[wasm_bindgen(js_name = payoutId, unchecked_param_type = "string")] payout_id: JsValue,
-    ) -> JsResult<PayoutTracker> {
-        let id = convert::text_or_empty(&payout_id, "payoutId")?;
-        ap::PayoutTracker::new(&id)
-            .map(|inner| PayoutTracker { inner })
-            .map_err(error)
-    }
+#[wasm_bindgen(js_name = createTracker, unchecked_return_type = "NativeTracker | NativeFailure")]
+pub fn create_tracker(#[wasm_bindgen(js_name = payoutId)] payout_id: &str) -> JsValue {
+    outcome(ap::PayoutTracker::new(payout_id), |inner| {
+        NativeTracker { inner }.into()
+    })
+}
 
+#[wasm_bindgen]
+impl NativeTracker {
     #[wasm_bindgen(getter, js_name = payoutId)]
     pub fn payout_id(&self) -> String {
         self.inner.payout_id().to_string()
     }
 
-    #[wasm_bindgen(getter, unchecked_return_type = "PayoutStatusName")]
+    #[wasm_bindgen(getter)]
     pub fn status(&self) -> String {
         self.inner.status().as_str().to_string()
     }
@@ -318,79 +608,111 @@ impl PayoutTracker {
         self.inner.is_terminal()
     }
 
-    /// What `JSON.stringify(tracker)` shows.
-    #[wasm_bindgen(
-        js_name = toJSON,
-        unchecked_return_type = "{ payoutId: string; status: PayoutStatusName; rawStatus: string; isTerminal: boolean }"
-    )]
-    pub fn to_json(&self) -> JsResult<JsValue> {
-        let o = Object::new();
-        Reflect::set(&o, &"payoutId".into(), &self.inner.payout_id().into())?;
-        Reflect::set(&o, &"status".into(), &self.inner.status().as_str().into())?;
-        Reflect::set(&o, &"rawStatus".into(), &self.inner.raw_status().into())?;
-        Reflect::set(&o, &"isTerminal".into(), &self.inner.is_terminal().into())?;
-        Ok(o.into())
+    /// A confirmed observation (a bare status, a payout, a status report, a
+    /// confirmation): `ids` are the ids it carries (empty for a bare status).
+    #[wasm_bindgen(unchecked_return_type = "string | NativeFailure")]
+    pub fn observe(&mut self, #[wasm_bindgen(js_name = rawStatus)] raw_status: &str, ids: Vec<String>) -> JsValue {
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        outcome(self.inner.observe(raw_status, &ids), |o| o.as_str().into())
     }
 
-    /// Folds a parsed `Payout`/`StatusReport`/`WebhookEvent`/`Confirmation`
-    /// (its id must be this payout's) or a raw status string. A `WebhookEvent`
-    /// (the object carrying `raw`) is an unconfirmed hint: it matches by its
-    /// `payoutId` only, and a final status it claims is `needs_confirmation`.
-    #[wasm_bindgen(unchecked_return_type = "ObserveResult")]
-    pub fn observe(&mut self, #[wasm_bindgen(unchecked_param_type = "Observation")] obs: JsValue) -> JsResult<String> {
-        let observed = if let Some(raw) = obs.as_string() {
-            self.inner.observe(&raw, &[])
-        } else {
-            let o = convert::object(&obs, "observation")?;
-            let raw = match convert::optional_text(&o, "rawStatus")? {
-                Some(raw) => raw,
-                None => convert::optional_text(&o, "status")?.ok_or_else(|| {
-                    type_error("observation: expected a status string or a parsed object with rawStatus")
-                })?,
-            };
-            if convert::optional_text(&o, "raw")?.is_some() {
-                convert::optional_text(&o, "reference")?;
-                let payout_id = convert::optional_text(&o, "payoutId")?
-                    .ok_or_else(|| type_error("observation: a WebhookEvent must carry its payoutId"))?;
-                return Ok(self
-                    .inner
-                    .observe_event(&raw, &payout_id)
-                    .map_err(error)?
-                    .as_str()
-                    .to_string());
-            }
-            let mut ids = Vec::new();
-            for key in ["payoutId", "id", "reference"] {
-                if let Some(id) = convert::optional_text(&o, key)? {
-                    ids.push(id);
-                }
-            }
-            if ids.is_empty() {
-                return Err(type_error(
-                    "observation: a parsed object must carry its payout id (payoutId or id)",
-                ));
-            }
-            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-            self.inner.observe(&raw, &ids)
-        };
-        Ok(observed.map_err(error)?.as_str().to_string())
+    /// An unconfirmed webhook event: only its payout id names the payout
+    /// (never its `reference`), and a final status it claims is not applied
+    /// (`"needs_confirmation"`).
+    #[wasm_bindgen(js_name = observeEvent, unchecked_return_type = "string | NativeFailure")]
+    pub fn observe_event(
+        &mut self,
+        #[wasm_bindgen(js_name = rawStatus)] raw_status: &str,
+        #[wasm_bindgen(js_name = payoutId)] payout_id: &str,
+    ) -> JsValue {
+        outcome(self.inner.observe_event(raw_status, payout_id), |o| o.as_str().into())
     }
 
-    /// Delay before the next status poll (attempt from 0, jitter in [0, 1]),
-    /// or `null` once terminal.
-    #[wasm_bindgen(js_name = nextPollDelayMs, unchecked_return_type = "number | null")]
-    pub fn next_poll_delay_ms(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] attempt: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] jitter: JsValue,
-    ) -> JsResult<JsValue> {
-        let attempt = convert::integer(&attempt, "attempt", 0.0, f64::from(u32::MAX), "from 0 to 4294967295")? as u32;
-        let jitter = jitter
-            .as_f64()
-            .ok_or_else(|| type_error("jitter: expected a number from 0 to 1"))?;
-        Ok(match self.inner.next_poll_delay_ms(attempt, jitter).map_err(error)? {
-            Some(ms) => JsValue::from_f64(ms as f64),
-            None => JsValue::NULL,
+    /// `null` once terminal.
+    #[wasm_bindgen(js_name = nextPollDelayMs, unchecked_return_type = "number | undefined | null | NativeFailure")]
+    pub fn next_poll_delay_ms(&self, attempt: f64, jitter: f64) -> JsValue {
+        let attempt = saturate(attempt, f64::from(u32::MAX)) as u32;
+        outcome(self.inner.next_poll_delay_ms(attempt, jitter), |d| {
+            or_null(d.map(|ms| ms as f64))
         })
+    }
+}
+
+// ---------------------------------------------------------------- retries
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RetryDecision {
+    action: &'static str,
+    delay_ms: f64,
+    reason: &'static str,
+}
+
+/// The retry policy. Numbers saturate into range, so the core reports
+/// out-of-range values with its own code. `body` is the answer's body (the
+/// core reads it with the operation's parser); absent counts as empty.
+#[wasm_bindgen(js_name = retryDecision, unchecked_return_type = "RetryDecision | NativeFailure")]
+pub fn retry_decision(
+    operation: &str,
+    attempt: f64,
+    #[wasm_bindgen(js_name = httpStatusCode, unchecked_optional_param_type = "number | null")] http_status_code: Option<
+        f64,
+    >,
+    #[wasm_bindgen(unchecked_optional_param_type = "Uint8Array | null")] body: Option<Vec<u8>>,
+    #[wasm_bindgen(js_name = transportError, unchecked_optional_param_type = "string | null")] transport_error: Option<
+        String,
+    >,
+    #[wasm_bindgen(js_name = retryAfterSecs, unchecked_optional_param_type = "number | null")] retry_after_secs: Option<
+        f64,
+    >,
+) -> JsValue {
+    let operation = match ap::Operation::parse(operation) {
+        Ok(op) => op,
+        Err(e) => return failure(&e),
+    };
+    let transport_error = match transport_error.map(|t| ap::TransportError::parse(&t)).transpose() {
+        Ok(t) => t,
+        Err(e) => return failure(&e),
+    };
+    let input = ap::RetryInput {
+        operation,
+        attempt: saturate(attempt, f64::from(u32::MAX)) as u32,
+        http_status: http_status_code.map(http_status),
+        body: body.as_deref(),
+        transport_error,
+        retry_after_secs: retry_after_secs.map(|s| saturate(s, u64::MAX as f64) as u64),
+    };
+    outcome(ap::retry_decision(&input), |d| {
+        to_js(&RetryDecision {
+            action: d.action.as_str(),
+            delay_ms: d.delay_ms as f64,
+            reason: d.reason,
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    //! Plain-Rust checks of the number conversions (the JS suites cover the
+    //! module; `tests/node/parity.test.mjs` compares it with the napi addon).
+    use super::*;
+
+    #[test]
+    fn numbers_saturate_like_the_napi_crate() {
+        assert_eq!(http_status(1e12), u16::MAX);
+        assert_eq!(http_status(-5.0), 0);
+        assert_eq!(http_status(f64::NAN), 0);
+        assert_eq!(http_status(404.0), 404);
+        assert_eq!(ms(1e300), 9_007_199_254_740_991);
+        assert_eq!(ms(-1.0), 0);
+        assert_eq!(ms(f64::NAN), 0);
+        assert_eq!(ms(f64::INFINITY), 9_007_199_254_740_991);
+        assert_eq!(saturate(2.5, 10.0), 2.5);
+    }
+
+    #[test]
+    fn flat_headers_pair_up() {
+        let flat = ["a", "1", "b", "2", "odd"].map(String::from).to_vec();
+        assert_eq!(pairs(flat), vec![("a".into(), "1".into()), ("b".into(), "2".into())]);
     }
 }
