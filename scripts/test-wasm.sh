@@ -1,11 +1,30 @@
 #!/usr/bin/env bash
 # WebAssembly binding: builds pkg/{web,bundler,nodejs} (size budget checked),
-# type-checks the declarations and examples, then runs the shared vectors,
-# the hostile-input suite and the secret checks in four real runtimes:
-# Node (node --test, nodejs and web builds), headless Chromium
+# then checks that the module is the napi addon's native interface (issue 12:
+# one JavaScript facade over both back ends): the parity type check of its
+# declarations against bindings-node/native.d.ts, and the differential test
+# against the napi addon (built here when missing or stale); then loads it in
+# four real runtimes: Node (all three builds), headless Chromium
 # (playwright-core + Debian's chromium), Deno and workerd (miniflare).
 # Installs what is missing on a fresh machine: the wasm32 target,
 # wasm-bindgen-cli (exact Cargo.lock version), npm deps, Chromium.
+#
+# TEMPORARILY DISABLED (issue 12), until the facade's shared suite runs on
+# this module: everything written against the old JS API of this package
+# (Client, AlexpayError, js/alexpay.js), which the module no longer exports:
+#   - tests/node/*.test.mjs (shared vectors, hostile inputs, secrets and
+#     util.inspect on the nodejs/web/bundler builds): not run; tests/smoke/
+#     loads the three builds instead;
+#   - tests/types/usage.mts (tsc) and `deno check` of examples/deno/payout.ts:
+#     not run; tests/backend-parity.ts is the type check now;
+#   - the Deno example run (examples/deno/payout.ts): not run;
+#   - in tests/browser/run.mjs, tests/deno/run.mjs and tests/workerd/: the
+#     shared vectors and hostile suite (tests/shared/*.mjs), the browser
+#     example page, Deno.inspect redaction and the Worker example: switched
+#     off in place (marked TEMPORARILY DISABLED); those runners now run
+#     tests/smoke/smoke.mjs.
+# js/alexpay.js, tests/shared/, tests/node/, tests/types/ and examples/ are
+# kept for the facade work.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -30,6 +49,41 @@ step() { # step <name> <command...>: runs, times and records one suite
   fi
 }
 
+node_log() { # node_log <name> <node args...>: runs node --test, prints its counts, and the failures
+  local log="$logs/$1.log"; shift
+  (cd "$wasm" && node "$@") > "$log" 2>&1
+  local rc=$?
+  grep -E '^ℹ (tests|pass|fail|cancelled|duration_ms) ' "$log" | sed 's/^ℹ /node --test: /'
+  if [ $rc -ne 0 ]; then
+    sed -n '/failing tests:/,$p' "$log" | head -80
+    [ -s "$log" ] && ! grep -q 'failing tests:' "$log" && tail -40 "$log"
+  fi
+  return $rc
+}
+
+# The napi addon the differential test compares with, rebuilt when a source
+# of it (its crate or the core) is newer than the built addon.
+napi_addon() {
+  local node_dir="$root/bindings-node"
+  local addon
+  addon="$(ls "$node_dir"/*.node 2>/dev/null | head -1)"
+  if [ -n "$addon" ] && [ -f "$node_dir/native.js" ] && [ -f "$node_dir/native.d.ts" ] &&
+    [ -z "$(find "$node_dir/src" "$node_dir/Cargo.toml" "$root/core/src" "$root/core/Cargo.toml" -newer "$addon" -print -quit)" ]; then
+    echo "bindings-node: $(basename "$addon") is up to date"
+    return 0
+  fi
+  if [ ! -x "$node_dir/node_modules/.bin/napi" ] || [ "$node_dir/package-lock.json" -nt "$node_dir/node_modules/.package-lock.json" ]; then
+    (cd "$node_dir" && npm install --no-audit --no-fund --loglevel=error) || return 1
+  fi
+  (cd "$node_dir" && npm run build)
+}
+
+parity_types() {
+  (cd "$wasm" && tsc -p tests/tsconfig.parity.json) &&
+    echo "tsc --strict: pkg/{nodejs,web,bundler} declarations provide every export of bindings-node/native.d.ts with the same signatures (and the checker's self-test catches each kind of mismatch)"
+}
+
+# The old API's suites (TEMPORARILY DISABLED, issue 12; see the top of this file).
 node_suite() {
   local log="$logs/node-test.log"
   # --experimental-wasm-modules: the bundler build loads through ES module integration.
@@ -64,12 +118,20 @@ if [ ! -f "$wasm/pkg/web/alexpay_wasm_bg.wasm" ]; then
   echo "test-wasm: the build failed; nothing to test" >&2
   exit 1
 fi
-step "TypeScript declarations (tsc, deno check)" types_check
-step "Node: node --test (nodejs, web and bundler builds: vectors, hostile inputs, secrets)" node_suite
-step "Chromium: web build served on 127.0.0.1 (playwright-core)" node "$wasm/tests/browser/run.mjs"
-step "Deno: web build, default init()" deno run --allow-read "$wasm/tests/deno/run.mjs"
-step "Deno: examples/deno/payout.ts" example_deno
-step "workerd (miniflare): vectors in a Worker, Worker example end to end" node "$wasm/tests/workerd/run.mjs"
+step "napi addon for the differential test (bindings-node: npm run build when stale)" napi_addon
+step "TypeScript: parity of the declarations with bindings-node/native.d.ts (tsc --strict)" parity_types
+step "Node: differential test, wasm vs napi (vectors, flow scripts, hostile and random inputs)" \
+  node_log parity --test --test-reporter=spec tests/parity/
+# --experimental-wasm-modules: the bundler build loads through ES module integration.
+step "Node: the three builds load and pass the smoke test" \
+  node_log smoke --experimental-wasm-modules --test --test-reporter=spec tests/smoke/
+step "Chromium: web build served on 127.0.0.1 (playwright-core), smoke test" node "$wasm/tests/browser/run.mjs"
+step "Deno: web build, default init(), smoke test" deno run --allow-read "$wasm/tests/deno/run.mjs"
+step "workerd (miniflare): smoke test in a Worker" node "$wasm/tests/workerd/run.mjs"
+# TEMPORARILY DISABLED (issue 12, see the top of this file):
+# step "TypeScript declarations (tsc, deno check)" types_check
+# step "Node: node --test (nodejs, web and bundler builds: vectors, hostile inputs, secrets)" node_suite
+# step "Deno: examples/deno/payout.ts" example_deno
 
 echo
 echo "==== test-wasm summary"

@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::{
     body_text, event_slots, failure, flag, ms, number, opt_text, or_null, outcome, payout_slots, push_request,
-    report_slots, text, NativeClient, Slots,
+    report_slots, slots, text, NativeClient, Slots,
 };
 
 enum Inner {
@@ -128,19 +128,19 @@ pub fn create_webhook_flow(
 /// The action as slots, and the outcome when it is `Done`.
 fn action<O>(action: ap::Action<O>) -> (JsValue, Option<O>) {
     match action {
-        ap::Action::Wait { until_ms } => (crate::arr(&[text("wait"), number(Some(until_ms as f64))]), None),
+        ap::Action::Wait { until_ms } => (slots(&[text("wait"), number(Some(until_ms as f64))]), None),
         ap::Action::Send(out) => {
             let body = body_text(&out.request);
-            let mut slots: Slots<'_> = vec![
+            let mut out_slots: Slots<'_> = vec![
                 text("send"),
                 number(Some(out.id as f64)),
                 text(out.operation.as_str()),
                 number(Some(out.timeout_ms as f64)),
             ];
-            push_request(&mut slots, &out.request, body.as_deref());
-            (crate::arr(&slots), None)
+            push_request(&mut out_slots, &out.request, body.as_deref());
+            (slots(&out_slots), None)
         }
-        ap::Action::Done(o) => (crate::arr(&[text("done")]), Some(o)),
+        ap::Action::Done(o) => (slots(&[text("done")]), Some(o)),
     }
 }
 
@@ -233,14 +233,14 @@ impl NativeFlow {
     #[wasm_bindgen(unchecked_return_type = "Array<Slot>")]
     pub fn outcome(&self) -> JsValue {
         match &self.ended {
-            None => crate::arr(&Slots::new()),
-            Some(Ended::Payout(o)) => crate::arr(&[
+            None => slots(&Slots::new()),
+            Some(Ended::Payout(o)) => slots(&[
                 text(o.kind.as_str()),
                 opt_text(o.payout_id.as_deref()),
                 opt_text(o.message.as_deref()),
                 None,
             ]),
-            Some(Ended::Webhook(w)) => crate::arr(&[
+            Some(Ended::Webhook(w)) => slots(&[
                 text(if w.is_ok() { "ok" } else { "error" }),
                 opt_text(w.as_ref().ok().map(|r| r.payout_id.as_str())),
                 None,
@@ -277,14 +277,14 @@ impl NativeFlow {
             Some(Ended::Webhook(Ok(r))) => Some(&r.report),
             _ => None,
         };
-        or_null(report.map(|r| crate::arr(&report_slots(r))))
+        or_null(report.map(|r| slots(&report_slots(r))))
     }
 
     /// Alexpay's answer to the payout request (`Payout` slots), if accepted.
     #[wasm_bindgen(js_name = outcomePayout, unchecked_return_type = "Array<Slot> | null")]
     pub fn outcome_payout(&self) -> JsValue {
         match &self.ended {
-            Some(Ended::Payout(o)) => or_null(o.payout.as_ref().map(|p| crate::arr(&payout_slots(p)))),
+            Some(Ended::Payout(o)) => or_null(o.payout.as_ref().map(|p| slots(&payout_slots(p)))),
             _ => JsValue::NULL,
         }
     }
@@ -294,7 +294,7 @@ impl NativeFlow {
     #[wasm_bindgen(js_name = webhookResult, unchecked_return_type = "Array<Slot> | null")]
     pub fn webhook_result(&self) -> JsValue {
         match &self.ended {
-            Some(Ended::Webhook(Ok(r))) => crate::arr(&[
+            Some(Ended::Webhook(Ok(r))) => slots(&[
                 text(&r.payout_id),
                 text(r.status.as_str()),
                 text(&r.raw_status),
@@ -310,7 +310,7 @@ impl NativeFlow {
     #[wasm_bindgen(js_name = webhookEvent, unchecked_return_type = "Array<Slot> | null")]
     pub fn webhook_event(&self) -> JsValue {
         match &self.ended {
-            Some(Ended::Webhook(Ok(r))) => crate::arr(&event_slots(&r.event)),
+            Some(Ended::Webhook(Ok(r))) => slots(&event_slots(&r.event)),
             _ => JsValue::NULL,
         }
     }
