@@ -49,7 +49,11 @@ rm -rf "$here/pkg"
 for target in web bundler nodejs; do
   out="$here/pkg/$target"
   echo "== wasm-bindgen --target $target"
-  wasm-bindgen --target "$target" --out-dir "$out" --remove-producers-section "$raw"
+  # --debug: the glue checks JS types before copying into wasm memory, so a
+  # wrong-typed argument throws (as napi-rs does) instead of trapping the
+  # module or allocating from a bogus `length` (a number passed as a string
+  # did both without it). JS glue only; the .wasm is the same.
+  wasm-bindgen --target "$target" --debug --out-dir "$out" --remove-producers-section "$raw"
   wasm-opt -Oz "${WASM_OPT_FEATURES[@]}" --strip-debug --strip-producers \
     "$out/alexpay_wasm_bg.wasm" -o "$out/alexpay_wasm_bg.opt.wasm"
   mv "$out/alexpay_wasm_bg.opt.wasm" "$out/alexpay_wasm_bg.wasm"

@@ -480,6 +480,36 @@ test("hostile and random inputs: flows driven at random", () => {
   }
 });
 
+test("wrong JS types throw on both back ends (never trap the module)", () => {
+  // The facade checks types first; this pins that a wrong type reaching a
+  // back end throws on both (wasm: the glue's checks, build.sh --debug).
+  // Numbers are the exception: wasm-bindgen coerces an f64 argument with
+  // ToNumber where napi-rs throws, so they are not listed here.
+  const body = utf8("{}");
+  const wrong = [
+    ["normalizeStatus(5)", (m) => m.normalizeStatus(5)],
+    ["normalizeStatus({ length: 1e9 })", (m) => m.normalizeStatus({ length: 1e9 })],
+    ["createClient(1, ...)", (m) => m.createClient(1, "sk", "https://a.test")],
+    ["parseWebhook(string)", (m) => m.parseWebhook("{}")],
+    ["parseWebhook(undefined)", (m) => m.parseWebhook(undefined)],
+    ["signWebhook(secret, 7, ...)", (m) => m.signWebhook("whsec_x", 7, 1, bytesFor(m, body))],
+    ["observe(raw, [1])", (m) => m.createTracker("PO_1").observe("x", [1])],
+    ["observe(raw, 'PO_1')", (m) => m.createTracker("PO_1").observe("x", "PO_1")],
+    ["verifyWebhookSignature(headers: {})", (m) => m.verifyWebhookSignature("whsec_x", {}, bytesFor(m, body), 1)],
+    ["verifyWebhookSignature(headers: [['a']])", (m) => m.verifyWebhookSignature("whsec_x", [["a"]], bytesFor(m, body), 1)],
+    ["verifyWebhookSignature(headers: [['a', 1]])", (m) => m.verifyWebhookSignature("whsec_x", [["a", 1]], bytesFor(m, body), 1)],
+    ["createFollowFlow({}, ...)", (m) => m.createFollowFlow({}, "PO_1", 1, 1, 1)],
+    ["onResponse(headers: [1])", (m) => m.createFollowFlow(goodClient(m), "PO_1", 1000, 0, 7).onResponse(1, 0, 200, [1], bytesFor(m, body))],
+    ["new NativeFailure()", (m) => new m.NativeFailure().code],
+  ];
+  for (const [label, call] of wrong) {
+    for (const [name, m] of backends) assert.throws(() => call(m), Error, `${name}: ${label} did not throw`);
+  }
+  for (const [name, m] of backends) assert.equal(m.normalizeStatus("successful"), "succeeded", `${name} works after the throws`);
+  // A header pair with more than two elements: napi-rs reads the first two.
+  same("verifyWebhookSignature(headers: [['a', 'b', 'c']])", (m) => m.verifyWebhookSignature("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", [["a", "b", "c"]], bytesFor(m, body), 1));
+});
+
 test("failures are returned, never thrown, and read null when absent (as napi-rs)", () => {
   for (const [, m] of backends) {
     const f = m.parseWebhook(bytesFor(m, utf8("{")));
