@@ -30,6 +30,7 @@ export type ErrorCode =
   | 'invalid_payout_id'
   | 'invalid_webhook_secret'
   | 'invalid_argument'
+  | 'not_initialized'
   | 'authentication_failed'
   | 'not_found'
   | 'request_rejected'

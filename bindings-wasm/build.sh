@@ -85,6 +85,11 @@ if grep -nw any "$here"/pkg/*/*.d.ts | grep -v '^\S*:[0-9]*: *\*'; then
   echo "an \`any\` is left in the TypeScript declarations" >&2; exit 1
 fi
 
+# The one JavaScript facade (shared with the Node package) and its one
+# declaration, built into entry/ beside the entry points that load the module.
+node "$root/bindings-node/facade/build.mjs" "$here/entry"
+cat "$root/bindings-node/index.d.ts" "$here/entry/init.d.ts" > "$here/entry/index.d.ts"
+
 raw_size=$(stat -c %s "$raw")
 opt="$here/pkg/web/alexpay_wasm_bg.wasm"
 opt_size=$(stat -c %s "$opt")

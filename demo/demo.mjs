@@ -9,7 +9,7 @@ import { createRequire } from 'node:module'
 
 const which = process.argv[2] ?? 'node'
 const require = createRequire(import.meta.url)
-const sdk = which === 'wasm' ? require('../bindings-wasm/pkg/nodejs/alexpay_wasm.js') : require('../bindings-node')
+const sdk = which === 'wasm' ? require('../bindings-wasm/entry/node.cjs') : require('../bindings-node')
 const tag = `[${which}]`
 const env = process.env
 const log = (line) => console.log(`${tag} ${line}`)

@@ -9,22 +9,9 @@
 # Installs what is missing on a fresh machine: the wasm32 target,
 # wasm-bindgen-cli (exact Cargo.lock version), npm deps, Chromium.
 #
-# TEMPORARILY DISABLED (issue 12), until the facade's shared suite runs on
-# this module: everything written against the old JS API of this package
-# (Client, AlexpayError, js/alexpay.js), which the module no longer exports:
-#   - tests/node/*.test.mjs (shared vectors, hostile inputs, secrets and
-#     util.inspect on the nodejs/web/bundler builds): not run; tests/smoke/
-#     loads the three builds instead;
-#   - tests/types/usage.mts (tsc) and `deno check` of examples/deno/payout.ts:
-#     not run; tests/backend-parity.ts is the type check now;
-#   - the Deno example run (examples/deno/payout.ts): not run;
-#   - in tests/browser/run.mjs, tests/deno/run.mjs and tests/workerd/: the
-#     shared vectors and hostile suite (tests/shared/*.mjs), the browser
-#     example page, Deno.inspect redaction and the Worker example: switched
-#     off in place (marked TEMPORARILY DISABLED); those runners now run
-#     tests/smoke/smoke.mjs.
-# js/alexpay.js, tests/shared/, tests/node/, tests/types/ and examples/ are
-# kept for the facade work.
+# The package is the one JavaScript facade (bindings-node/facade, built into
+# entry/) over this module: the facade's suites run on it in every runtime
+# (shared vectors, hostile inputs, secrets, flow scripts through the drivers).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -83,7 +70,7 @@ parity_types() {
     echo "tsc --strict: pkg/{nodejs,web,bundler} declarations provide every export of bindings-node/native.d.ts with the same signatures (and the checker's self-test catches each kind of mismatch)"
 }
 
-# The old API's suites (TEMPORARILY DISABLED, issue 12; see the top of this file).
+# The facade's suites on the three entries.
 node_suite() {
   local log="$logs/node-test.log"
   # --experimental-wasm-modules: the bundler build loads through ES module integration.
@@ -99,6 +86,7 @@ node_suite() {
 
 types_check() {
   (cd "$wasm" && tsc -p tests/types/tsconfig.json) && echo "tsc --strict: declarations accept the usage file and refuse the wrong calls" &&
+    (cd "$wasm" && tsc -p examples/tsconfig.quickstart.json) && echo "tsc --strict (DOM lib): the README quickstart" &&
     (cd "$wasm" && deno check examples/deno/payout.ts tests/deno/run.mjs 2>&1) && echo "deno check: examples type-check against pkg/web"
 }
 
@@ -125,13 +113,19 @@ step "Node: differential test, wasm vs napi (vectors, flow scripts, hostile and 
 # --experimental-wasm-modules: the bundler build loads through ES module integration.
 step "Node: the three builds load and pass the smoke test" \
   node_log smoke --experimental-wasm-modules --test --test-reporter=spec tests/smoke/
-step "Chromium: web build served on 127.0.0.1 (playwright-core), smoke test" node "$wasm/tests/browser/run.mjs"
-step "Deno: web build, default init(), smoke test" deno run --allow-read "$wasm/tests/deno/run.mjs"
-step "workerd (miniflare): smoke test in a Worker" node "$wasm/tests/workerd/run.mjs"
-# TEMPORARILY DISABLED (issue 12, see the top of this file):
-# step "TypeScript declarations (tsc, deno check)" types_check
-# step "Node: node --test (nodejs, web and bundler builds: vectors, hostile inputs, secrets)" node_suite
-# step "Deno: examples/deno/payout.ts" example_deno
+step "Chromium: the web entry served on 127.0.0.1 (playwright-core): vectors, hostile inputs" node "$wasm/tests/browser/run.mjs"
+step "Deno: the web entry, default init(): vectors, hostile inputs, Deno.inspect" deno run --allow-read "$wasm/tests/deno/run.mjs"
+step "workerd (miniflare): vectors and hostile inputs in a Worker, the Worker example" node "$wasm/tests/workerd/run.mjs"
+step "TypeScript declarations (tsc, deno check)" types_check
+step "Node: node --test (nodejs, web and bundler entries: vectors, hostile inputs, secrets)" node_suite
+step "Deno: examples/deno/payout.ts" example_deno
+# One JS suite, two packages: the Node package's suites on this package (the
+# facade over the wasm back end): vectors, hostile inputs, secrets, fetch
+# round trips and every flow script through the drivers.
+step "Node: the shared facade suites on alexpay-wasm (ALEXPAY_JS_PACKAGE=wasm)" \
+  env ALEXPAY_JS_PACKAGE=wasm node_log facade-suite --test "$root/bindings-node/test/vectors.test.js" \
+  "$root/bindings-node/test/hostile.test.js" "$root/bindings-node/test/secrets.test.js" \
+  "$root/bindings-node/test/fetch.test.js" "$root/bindings-node/test/flows.test.js"
 
 echo
 echo "==== test-wasm summary"

@@ -24,8 +24,11 @@ const root = join(here, '..', '..')
 const require = createRequire(import.meta.url)
 // BENCH_NODE_DIR / BENCH_WASM_DIR point at another build (before/after comparisons).
 const nodeSdk = require(process.env.BENCH_NODE_DIR ?? join(root, 'bindings-node'))
-const wasmDir = process.env.BENCH_WASM_DIR ?? join(root, 'bindings-wasm', 'pkg', 'nodejs')
-const wasmSdk = require(join(wasmDir, 'alexpay_wasm.js'))
+// BENCH_WASM_DIR is a bindings-wasm folder (its entry/ holds the facade, pkg/nodejs the module).
+const wasmPkg = process.env.BENCH_WASM_DIR ?? join(root, 'bindings-wasm')
+const wasmDir = join(wasmPkg, 'pkg', 'nodejs')
+const wasmEntry = join(wasmPkg, 'entry', 'node.cjs')
+const wasmSdk = require(wasmEntry)
 
 const args = process.argv.slice(2)
 const quick = args.includes('--quick')
@@ -596,7 +599,7 @@ function wasmStartup() {
   // fresh Node process, timed inside the process around require().
   const freshRuns = quick ? 3 : 15
   const fresh = []
-  const script = `const t0 = process.hrtime.bigint(); require(${JSON.stringify(join(wasmDir, 'alexpay_wasm.js'))}); process.stdout.write(String(process.hrtime.bigint() - t0))`
+  const script = `const t0 = process.hrtime.bigint(); require(${JSON.stringify(wasmEntry)}); process.stdout.write(String(process.hrtime.bigint() - t0))`
   for (let i = 0; i < freshRuns; i++) fresh.push(Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })))
   return {
     raw_bytes: bytes.length,

@@ -180,12 +180,12 @@ function bytes(value, name, what) {
   if (isArrayBuffer(value)) return new Uint8Array(value)
   if (isObject(value) || Array.isArray(value)) {
     throw typeError(
-      `${name} must be the raw ${what} (${RAW_BODY_TYPES}), not ${describe(value)}: ` +
+      `${name} must be the raw body of the ${what} (${RAW_BODY_TYPES}), not ${describe(value)}: ` +
         `pass the bytes as received, before any JSON parsing (e.g. express.raw(), ` +
         `await request.arrayBuffer(), await response.text())`,
     )
   }
-  throw typeError(`${name} must be the raw ${what} (${RAW_BODY_TYPES}), got ${describe(value)}`)
+  throw typeError(`${name} must be the raw body of the ${what} (${RAW_BODY_TYPES}), got ${describe(value)}`)
 }
 
 function headerValue(value, name) {
@@ -291,7 +291,7 @@ class Client {
   #sleep
 
   constructor(config) {
-    const o = options(config, 'new Client()', CLIENT_KEYS)
+    const o = options(config, 'new Client(config)', CLIENT_KEYS)
     const publicKey = text(o.publicKey, 'publicKey')
     const secretKey = text(o.secretKey, 'secretKey')
     const baseUrl = text(o.baseUrl, 'baseUrl')

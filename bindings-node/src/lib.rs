@@ -945,7 +945,7 @@ mod tests {
     #[test]
     fn flow_codes_are_listed() {
         let codes = error_codes();
-        assert_eq!(codes.len(), 28);
+        assert_eq!(codes.len(), 29);
         for code in ["outcome_unknown", "connection_failed", "cancelled"] {
             assert!(codes.iter().any(|c| c == code), "{code}");
         }

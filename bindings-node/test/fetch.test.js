@@ -7,7 +7,7 @@ const assert = require('node:assert/strict')
 const http = require('node:http')
 const undici = require('undici')
 
-const { Client, parsePayoutResponse, parseStatusResponse } = require('alexpay')
+const { Client, parsePayoutResponse, parseStatusResponse } = require('./sdk.js')
 
 const SECRET = 'sk_test_fetch_secret'
 let server

@@ -13,7 +13,7 @@ const assert = require('node:assert/strict')
 const fs = require('node:fs')
 const path = require('node:path')
 
-const { Client, AlexpayError } = require('alexpay')
+const { Client, AlexpayError } = require('./sdk.js')
 
 const DIR = path.join(process.env.ALEXPAY_VECTORS_DIR || path.resolve(__dirname, '..', '..', 'tests', 'vectors'), 'flows')
 const FILES = ['payout.json', 'follow.json', 'webhook.json']

@@ -21,7 +21,7 @@ const {
   normalizeStatus,
   isTerminalStatus,
   retryDecision,
-} = require('alexpay')
+} = require('./sdk.js')
 
 const client = new Client({ publicKey: 'pk_test', secretKey: 'sk_test_secret', baseUrl: 'http://127.0.0.1:9' })
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'

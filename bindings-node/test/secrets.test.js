@@ -14,7 +14,7 @@ const {
   parseStatusResponse,
   verifyWebhookSignature,
   signWebhook,
-} = require('alexpay')
+} = require('./sdk.js')
 
 const SECRET = 'sk_live_S3CR3T_never_print_me_9f8e7d'
 const FRAGMENT = 'S3CR3T'

@@ -9,7 +9,7 @@ const assert = require('node:assert/strict')
 const fs = require('node:fs')
 const path = require('node:path')
 
-const alexpay = require('alexpay')
+const alexpay = require('./sdk.js')
 const {
   AlexpayError,
   Client,

@@ -23,6 +23,8 @@ pub enum ErrorCode {
     InvalidPayoutId,
     InvalidWebhookSecret,
     InvalidArgument,
+    /// JavaScript (wasm): the module was used before `init()` / `initSync()`.
+    NotInitialized,
     // API: Alexpay (or something in front of it) answered with a failure.
     AuthenticationFailed,
     NotFound,
@@ -74,7 +76,7 @@ impl ErrorFamily {
 
 impl ErrorCode {
     /// Every code, for documentation and binding tests.
-    pub const ALL: [ErrorCode; 28] = [
+    pub const ALL: [ErrorCode; 29] = [
         ErrorCode::InvalidCredentials,
         ErrorCode::InvalidBaseUrl,
         ErrorCode::InvalidUserAgent,
@@ -88,6 +90,7 @@ impl ErrorCode {
         ErrorCode::InvalidPayoutId,
         ErrorCode::InvalidWebhookSecret,
         ErrorCode::InvalidArgument,
+        ErrorCode::NotInitialized,
         ErrorCode::AuthenticationFailed,
         ErrorCode::NotFound,
         ErrorCode::RequestRejected,
@@ -120,6 +123,7 @@ impl ErrorCode {
             ErrorCode::InvalidPayoutId => "invalid_payout_id",
             ErrorCode::InvalidWebhookSecret => "invalid_webhook_secret",
             ErrorCode::InvalidArgument => "invalid_argument",
+            ErrorCode::NotInitialized => "not_initialized",
             ErrorCode::AuthenticationFailed => "authentication_failed",
             ErrorCode::NotFound => "not_found",
             ErrorCode::RequestRejected => "request_rejected",
@@ -143,7 +147,7 @@ impl ErrorCode {
         match self {
             InvalidCredentials | InvalidBaseUrl | InvalidUserAgent | InvalidAmount | InvalidCountryId
             | InvalidPhoneNumber | MissingBankDetails | InvalidBankDetails | InvalidNarration | InvalidWebhookUrl
-            | InvalidPayoutId | InvalidWebhookSecret | InvalidArgument => ErrorFamily::Validation,
+            | InvalidPayoutId | InvalidWebhookSecret | InvalidArgument | NotInitialized => ErrorFamily::Validation,
             AuthenticationFailed | NotFound | RequestRejected | RateLimited | ServerError | UnexpectedResponse => {
                 ErrorFamily::Api
             }

@@ -8,7 +8,7 @@ const BUDGET_MB = 4
 const which = process.argv[2] ?? 'node'
 const total = Number(process.argv[3] ?? 1_000_000)
 const require = createRequire(import.meta.url)
-const sdk = which === 'wasm' ? require('../../bindings-wasm/pkg/nodejs/alexpay_wasm.js') : require('../../bindings-node')
+const sdk = which === 'wasm' ? require('../../bindings-wasm/entry/node.cjs') : require('../../bindings-node')
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'
 const enc = new TextEncoder()
 const STATUS = enc.encode('{"status":"success","code":200,"message":"ok","data":{"id":"PO_1","reference":"PY_1","amount":100,"charge":2,"currency":"ZMW","status":"successful","is_disbursed":"true"}}')

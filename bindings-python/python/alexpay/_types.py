@@ -36,6 +36,7 @@ ErrorCode = Literal[
     "invalid_payout_id",
     "invalid_webhook_secret",
     "invalid_argument",
+    "not_initialized",
     "authentication_failed",
     "not_found",
     "request_rejected",

@@ -5,8 +5,10 @@
 //   ALEXPAY_PUBLIC_KEY=... ALEXPAY_SECRET_KEY=... ALEXPAY_BASE_URL=https://... \
 //     deno run --allow-read --allow-env --allow-net examples/deno/payout.ts --send
 //
-// From the npm package: `import init, { ... } from "npm:alexpay-wasm/web";`
-import init, {
+// From the npm package: `import { init, ... } from "npm:alexpay-wasm";`
+// @ts-types="../../entry/index.d.ts"
+import {
+  init,
   AlexpayError,
   Client,
   confirmWebhook,
@@ -18,7 +20,7 @@ import init, {
   retryDecision,
   signWebhook,
   verifyWebhookSignature,
-} from "../../pkg/web/alexpay_wasm.js";
+} from "../../entry/web.mjs";
 
 await init(); // reads alexpay_wasm_bg.wasm beside the module
 

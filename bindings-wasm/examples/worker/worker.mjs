@@ -1,69 +1,33 @@
-// A Cloudflare Worker (module syntax) that receives an Alexpay webhook,
-// verifies its signature synchronously (HMAC in wasm: no crypto.subtle
-// promises), parses it, then confirms it with a status check before trusting it.
+// A Cloudflare Worker (module syntax) receiving Alexpay webhooks: verified
+// when a secret is set (HMAC in wasm, synchronous), then confirmed by a status
+// check; the answer tells Alexpay what to do: 2xx for fresh, stale and
+// duplicate events, 4xx for forged or malformed ones, 5xx when the status
+// check failed (it delivers again).
 //
 // wrangler.toml:
 //   main = "worker.mjs"
 //   compatibility_date = "2026-04-01"
 //   [vars] ALEXPAY_BASE_URL = "https://..."   # Alexpay publishes no default
-//   secrets: ALEXPAY_PUBLIC_KEY, ALEXPAY_SECRET_KEY, ALEXPAY_WEBHOOK_SECRET (optional: only if your deployment signs)
+//   secrets: ALEXPAY_PUBLIC_KEY, ALEXPAY_SECRET_KEY, ALEXPAY_WEBHOOK_SECRET (optional)
 // Wrangler bundles `.wasm` imports as WebAssembly.Module (CompiledWasm).
 //
-// From the npm package:
-//   import { initSync, ... } from "alexpay-wasm/web";
-//   import wasm from "alexpay-wasm/alexpay_wasm_bg.wasm";
-import {
-  initSync,
-  AlexpayError,
-  Client,
-  confirmWebhook,
-  parseStatusResponse,
-  parseWebhook,
-  verifyWebhookSignature,
-} from "../../pkg/web/alexpay_wasm.js";
+// From the npm package: import { initSync, ... } from "alexpay-wasm" and
+// import wasm from "alexpay-wasm/alexpay_wasm_bg.wasm".
+import { initSync, AlexpayError, Client } from "../../entry/web.mjs";
 import wasm from "../../pkg/web/alexpay_wasm_bg.wasm";
 
-// Instantiated once per isolate, synchronously, at startup.
-initSync({ module: wasm });
-
-const json = (status, value) =>
-  new Response(JSON.stringify(value), { status, headers: { "content-type": "application/json" } });
+initSync({ module: wasm }); // once per isolate, at startup
 
 export default {
   async fetch(request, env) {
-    if (request.method !== "POST") return json(405, { error: "POST the webhook here" });
-    // The raw bytes: a signature covers them, and a parsed object is refused.
-    const body = new Uint8Array(await request.arrayBuffer());
-    const now = Math.floor(Date.now() / 1000);
+    const client = new Client({ publicKey: env.ALEXPAY_PUBLIC_KEY, secretKey: env.ALEXPAY_SECRET_KEY, baseUrl: env.ALEXPAY_BASE_URL });
     try {
-      if (env.ALEXPAY_WEBHOOK_SECRET) {
-        verifyWebhookSignature(env.ALEXPAY_WEBHOOK_SECRET, request.headers, body, now);
-      }
-      const event = parseWebhook(body); // a hint until confirmed
-
-      const client = new Client({
-        publicKey: env.ALEXPAY_PUBLIC_KEY,
-        secretKey: env.ALEXPAY_SECRET_KEY,
-        baseUrl: env.ALEXPAY_BASE_URL,
-      });
-      const check = client.statusCheck(event.payoutId); // plain { method, url, headers }
-      const answer = await fetch(check.url, check);
-      const report = parseStatusResponse(answer.status, new Uint8Array(await answer.arrayBuffer()));
-      // The report is the truth. An event whose status differs from it (out
-      // of order, redelivered) is `stale`: a normal result, still answered 200.
-      const confirmation = confirmWebhook(event, report);
-
-      // Record `confirmation.status` (idempotently, keyed by payoutId) here.
-      return json(200, { received: true, confirmation });
+      const result = await client.handleWebhook(request, { secret: env.ALEXPAY_WEBHOOK_SECRET });
+      // Record result.status (the truth) idempotently, keyed by result.webhookId / payoutId.
+      return Response.json({ received: true, result: { ...result, report: undefined, event: undefined } });
     } catch (e) {
       if (!(e instanceof AlexpayError)) throw e;
-      // A forged, unsigned or broken webhook, or one the status check shows is
-      // about another payout or amount (webhook_mismatch): 400, it will never
-      // confirm. A status check that failed (family api): 503, so Alexpay
-      // sends the webhook again later and it is confirmed then.
-      const retryLater = e.family === "api";
-      const status = retryLater ? 503 : 400;
-      return json(status, { error: e.code, field: e.field ?? null, retryable: e.retryable });
+      return Response.json({ error: e.code, field: e.field ?? null }, { status: e.receiverStatus ?? 500 });
     }
   },
 };

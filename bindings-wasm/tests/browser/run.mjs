@@ -1,18 +1,13 @@
 // Headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core):
-// loads the web build from a page on 127.0.0.1 with plain init() and runs the
-// smoke test of the native interface inside the page (tests/smoke/smoke.mjs).
-// TEMPORARILY DISABLED (issue 12, see scripts/test-wasm.sh): the shared vectors and the hostile suite in the
-// page, and the browser example page (examples/browser/index.html uses the old
-// API); the code is kept below, switched off.
+// loads the web build from a page on 127.0.0.1 and runs the shared vectors and
+// the hostile suite inside the page; then checks the browser example page.
 import { chromium } from "playwright-core";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { serve } from "../serve/server.mjs";
-import { smokeSummary } from "../smoke/smoke.mjs";
-// import { summary } from "../shared/vectors.mjs";
-// import { hostileSummary } from "../shared/hostile.mjs";
-const RUN_OLD_API_EXAMPLE = false; // examples/browser/index.html still uses the old API (issue 12)
+import { summary } from "../shared/vectors.mjs";
+import { hostileSummary } from "../shared/hostile.mjs";
 
 const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
 const server = await serve(0);
@@ -39,24 +34,18 @@ try {
     failed++;
   } else {
     console.log(`chromium: ${r.userAgent}`);
-    console.log(smokeSummary("chromium", r.smoke));
-    failed += r.smoke.failed;
-    // console.log(summary("chromium", r.vectors));
-    // console.log(hostileSummary("chromium", r.hostile));
-    // failed += r.vectors.failed + r.hostile.failed;
+    console.log(summary("chromium", r.vectors));
+    console.log(hostileSummary("chromium", r.hostile));
+    failed += r.vectors.failed + r.hostile.failed;
   }
 
   // The browser example builds and displays a payout request.
-  if (RUN_OLD_API_EXAMPLE) {
-    await page.goto(`${base}/examples/browser/index.html`);
-    await page.waitForFunction(() => document.getElementById("request")?.dataset.ready === "1", null, { timeout: 30_000 });
-    const shown = await page.textContent("#request");
-    const exampleOk = shown.includes("/v1/payment/payouts/process") && shown.includes("[REDACTED]") && !shown.includes("sk_test_browser_demo");
-    console.log(`chromium: examples/browser/index.html ${exampleOk ? "builds and displays a payout request" : "FAILED:\n" + shown}`);
-    if (!exampleOk) failed++;
-  } else {
-    console.log("chromium: examples/browser/index.html SKIPPED (old API, issue 12)");
-  }
+  await page.goto(`${base}/examples/browser/index.html`);
+  await page.waitForFunction(() => document.getElementById("request")?.dataset.ready === "1", null, { timeout: 30_000 });
+  const shown = await page.textContent("#request");
+  const exampleOk = shown.includes("/v1/payment/payouts/process") && shown.includes("[REDACTED]") && !shown.includes("sk_test_browser_demo");
+  console.log(`chromium: examples/browser/index.html ${exampleOk ? "builds and displays a payout request" : "FAILED:\n" + shown}`);
+  if (!exampleOk) failed++;
   if (problems.length) {
     console.log(problems.join("\n"));
     failed += problems.length;

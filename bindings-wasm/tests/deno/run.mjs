@@ -1,23 +1,11 @@
 // Deno: the web build with its default init() (reads the .wasm beside the
-// module through a file: URL) and the smoke test of the native interface.
+// module through a file: URL), the shared vectors and the hostile suite.
 //   deno run --allow-read tests/deno/run.mjs
-// TEMPORARILY DISABLED (issue 12, see scripts/test-wasm.sh): the shared vectors, the hostile suite and the
-// Deno.inspect redaction check (the old API's request objects); the old code
-// is kept below, commented out.
-import init, * as api from "../../pkg/web/alexpay_wasm.js";
-import { smoke, smokeSummary } from "../smoke/smoke.mjs";
-// import { runVectors, summary } from "../shared/vectors.mjs";
-// import { runHostile, hostileSummary } from "../shared/hostile.mjs";
+import * as api from "../../entry/web.mjs";
+import { runVectors, summary } from "../shared/vectors.mjs";
+import { runHostile, hostileSummary } from "../shared/hostile.mjs";
 
-await init();
-
-const result = smoke(api);
-console.log(`deno: ${Deno.version.deno} (V8 ${Deno.version.v8})`);
-console.log(smokeSummary("deno", result));
-Deno.exit(result.failed === 0 ? 0 : 1);
-
-/* The old API's suites:
-
+await api.init();
 
 const dir = new URL("../../../tests/vectors/", import.meta.url);
 const names = [];
@@ -40,4 +28,3 @@ const inspectOk = !shown.includes(secret) && shown.includes("[REDACTED]");
 console.log(`deno: Deno.inspect(request) ${inspectOk ? "redacts the secret key" : "LEAKS the secret key: " + shown}`);
 
 Deno.exit(vectors.failed + hostile.failed + (inspectOk ? 0 : 1) === 0 ? 0 : 1);
-*/

@@ -6,4 +6,4 @@ import { pkgDir } from "./load.mjs";
 import path from "node:path";
 
 let api;
-suite("bundler build", async () => (api ||= await import(path.join(pkgDir, "bundler/alexpay_wasm.js"))));
+suite("bundler build", async () => (api ||= await import(path.join(pkgDir, "../entry/bundler.mjs"))));

@@ -10,13 +10,13 @@ export const vectorsDir = path.resolve(here, "../../../tests/vectors");
 
 /** The CommonJS `--target nodejs` build (instantiates synchronously on require). */
 export function loadNodejsBuild() {
-  return createRequire(import.meta.url)(path.join(pkgDir, "nodejs/alexpay_wasm.js"));
+  return createRequire(import.meta.url)(path.join(pkgDir, "../entry/node.cjs"));
 }
 
 /** The `--target web` build, initialised with the .wasm bytes (Node's fetch has no file: URLs). */
 export async function loadWebBuild() {
-  const web = await import(path.join(pkgDir, "web/alexpay_wasm.js"));
-  await web.default({ module_or_path: readFileSync(path.join(pkgDir, "web/alexpay_wasm_bg.wasm")) });
+  const web = await import(path.join(pkgDir, "../entry/web.mjs"));
+  await web.init({ module_or_path: readFileSync(path.join(pkgDir, "web/alexpay_wasm_bg.wasm")) });
   return web;
 }
 

@@ -1,7 +1,8 @@
 // Compiled with `tsc --strict --noEmit` (tsconfig.json here): the published
 // declarations accept correct code, refuse wrong code (@ts-expect-error
 // lines), and declare no `any`.
-import init, {
+import {
+  init,
   AlexpayError,
   Client,
   confirmWebhook,
@@ -18,12 +19,12 @@ import init, {
   type ErrorCode,
   type HttpRequest,
   type Payout,
-  type PayoutStatusName,
+  type PayoutStatus,
   type RetryDecision,
   type StatusReport,
   type WebhookEvent,
-} from "../../pkg/web/alexpay_wasm.js";
-import * as nodeBuild from "../../pkg/nodejs/alexpay_wasm.js";
+} from "../../entry/web.mjs";
+import * as nodeBuild from "../../entry/node.mjs";
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
 type Assert<T extends true> = T;
@@ -42,7 +43,7 @@ export async function main(): Promise<void> {
   const report: StatusReport = parseStatusResponse(200, "{}");
   const event: WebhookEvent = parseWebhook(new ArrayBuffer(0));
   const confirmation: Confirmation = confirmWebhook(event, report);
-  const status: PayoutStatusName = confirmation.status;
+  const status: PayoutStatus = confirmation.status;
   const amount: number | undefined = payout.amount;
   const disbursed: boolean | undefined = report.isDisbursed;
 
@@ -55,7 +56,7 @@ export async function main(): Promise<void> {
   const observed: "changed" | "unchanged" | "ignored" | "needs_confirmation" = tracker.observe(payout);
   tracker.observe(event); // a webhook event: a hint, may be "needs_confirmation"
   const stale: boolean = confirmation.stale;
-  const claimed: PayoutStatusName | undefined = confirmation.eventStatus;
+  const claimed: PayoutStatus | undefined = confirmation.eventStatus;
   tracker.observe("processing");
   const delay: number | null = tracker.nextPollDelayMs(0, Math.random());
   const terminal: boolean = tracker.isTerminal && isTerminalStatus(normalizeStatus("paid"));
@@ -93,7 +94,7 @@ export async function main(): Promise<void> {
   // @ts-expect-error bankId is required for bank payouts
   client.bankPayout({ amount: 1, countryId: "GH", accountNumber: "1" });
   // @ts-expect-error no such status
-  const bad: PayoutStatusName = "done";
+  const bad: PayoutStatus = "done";
   // @ts-expect-error a parsed object is not a body
   parseWebhook({ payout_id: "x" });
   // @ts-expect-error operation names are fixed

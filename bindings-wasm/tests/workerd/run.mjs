@@ -1,18 +1,13 @@
-// workerd (Cloudflare's runtime, shipped in npm `miniflare`): runs the smoke
-// test of the native interface inside a Worker (tests/smoke/smoke.mjs).
-// TEMPORARILY DISABLED (issue 12, see scripts/test-wasm.sh): the shared vectors and the hostile suite in the
-// Worker, and part 2, the Worker example (examples/worker/worker.mjs uses the
-// old API) driven with signed, forged, stale and mismatching webhooks (its
-// status-check fetch answered by a fake Alexpay through miniflare's
-// outboundService); part 2's code is kept below, switched off.
+// workerd (Cloudflare's runtime, shipped in npm `miniflare`): runs the shared
+// vectors and the hostile suite inside a Worker, then drives the Worker
+// example with signed, forged, stale and mismatching webhooks (its status-check
+// fetch answered by a fake Alexpay through miniflare's outboundService).
 import { Miniflare } from "miniflare";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { vectorFiles } from "../serve/server.mjs";
-import { smokeSummary } from "../smoke/smoke.mjs";
-// import { summary } from "../shared/vectors.mjs";
-// import { hostileSummary } from "../shared/hostile.mjs";
-const RUN_OLD_API_EXAMPLE = false; // examples/worker/worker.mjs still uses the old API (issue 12)
+import { summary } from "../shared/vectors.mjs";
+import { hostileSummary } from "../shared/hostile.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
@@ -27,7 +22,7 @@ const common = {
 };
 let failed = 0;
 
-// 1. The smoke test inside workerd (was: shared vectors + hostile suite).
+// 1. Shared vectors + hostile suite inside workerd.
 {
   const mf = new Miniflare({ ...common, scriptPath: path.join(here, "vectors-worker.mjs") });
   try {
@@ -35,24 +30,22 @@ let failed = 0;
     if (!res.ok) throw new Error(`worker answered ${res.status}: ${await res.text()}`);
     const r = await res.json();
     console.log(`workerd: ${r.navigator}`);
-    console.log(smokeSummary("workerd", r.smoke));
-    failed += r.smoke.failed;
-    // console.log(summary("workerd", r.vectors));
-    // console.log(hostileSummary("workerd", r.hostile));
-    // failed += r.vectors.failed + r.hostile.failed;
+    console.log(summary("workerd", r.vectors));
+    console.log(hostileSummary("workerd", r.hostile));
+    failed += r.vectors.failed + r.hostile.failed;
   } finally {
     await mf.dispose();
   }
 }
 
 // 2. The Worker example end to end.
-if (!RUN_OLD_API_EXAMPLE) console.log("workerd: examples/worker SKIPPED (old API, issue 12)");
-else {
+{
   const SECRET = "sk_test_worker_s3cr3t";
   const WEBHOOK_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
   let seen = [];
   let reportStatus = "successful";
   let reportAmount = 1500;
+  let failStatusCheck = false;
   const mf = new Miniflare({
     ...common,
     scriptPath: path.join(root, "examples/worker/worker.mjs"),
@@ -65,6 +58,7 @@ else {
     // The fake Alexpay the Worker's status check reaches.
     outboundService: (req) => {
       seen.push({ method: req.method, url: req.url, key: req.headers.get("secret-key") });
+      if (failStatusCheck) return new Response("<html>503</html>", { status: 503 });
       const id = new URL(req.url).pathname.split("/")[3];
       return new Response(JSON.stringify({ status: "success", code: 200, data: { id, status: reportStatus, amount: reportAmount } }), {
         headers: { "content-type": "application/json" },
@@ -73,7 +67,7 @@ else {
   });
   // Sign with the package itself, loaded in Node (the nodejs build).
   const { createRequire } = await import("node:module");
-  const node = createRequire(import.meta.url)(path.join(root, "pkg/nodejs/alexpay_wasm.js"));
+  const node = createRequire(import.meta.url)(path.join(root, "entry/node.cjs"));
   const post = (body, { sign = true, tamper = false } = {}) => {
     const now = Math.floor(Date.now() / 1000);
     const headers = { "content-type": "application/json" };
@@ -90,31 +84,37 @@ else {
     let res = await post(body);
     let out = await res.json();
     checks.push(["signed webhook is verified, parsed and confirmed by a status check",
-      res.status === 200 && out.confirmation?.status === "succeeded" && out.confirmation?.payoutId === "PO_W1" &&
+      res.status === 200 && out.result?.status === "succeeded" && out.result?.payoutId === "PO_W1" && out.result?.webhookId === "msg_w1" &&
       seen.length === 1 && seen[0].method === "GET" && seen[0].url === "https://api.alexpay.test/v1/payment/PO_W1/check" && seen[0].key === SECRET]);
 
     seen = [];
     res = await post(body, { tamper: true });
     out = await res.json();
-    checks.push(["tampered body is refused (400 webhook_signature_invalid), nothing fetched",
-      res.status === 400 && out.error === "webhook_signature_invalid" && seen.length === 0]);
+    checks.push(["tampered body is refused (401 webhook_signature_invalid), nothing fetched",
+      res.status === 401 && out.error === "webhook_signature_invalid" && seen.length === 0]);
 
     res = await post(body, { sign: false });
     out = await res.json();
-    checks.push(["unsigned webhook is refused", res.status === 400 && out.field === "webhook-id"]);
+    checks.push(["unsigned webhook is refused (401)", res.status === 401 && out.field === "webhook-id"]);
 
     reportStatus = "failed";
     res = await post(body);
     out = await res.json();
     checks.push(["webhook contradicted by the status check is stale: the report wins (200, stale, status failed)",
-      res.status === 200 && out.confirmation?.status === "failed" && out.confirmation?.eventStatus === "succeeded" &&
-      out.confirmation?.stale === true]);
+      res.status === 200 && out.result?.status === "failed" && out.result?.eventStatus === "succeeded" &&
+      out.result?.stale === true]);
 
     reportAmount = 999;
     res = await post(body);
     out = await res.json();
     checks.push(["webhook whose amount the status check contradicts is refused (400 webhook_mismatch amount)",
       res.status === 400 && out.error === "webhook_mismatch" && out.field === "amount"]);
+
+    reportAmount = 1500;
+    failStatusCheck = true;
+    res = await post(body);
+    out = await res.json();
+    checks.push(["a failing status check is answered 503 (the sender delivers again)", res.status === 503 && out.error === "server_error"]);
   } finally {
     await mf.dispose();
   }

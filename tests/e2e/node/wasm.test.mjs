@@ -3,4 +3,4 @@ import { createRequire } from 'node:module'
 import { runScenarios } from './scenarios.mjs'
 
 const require = createRequire(import.meta.url)
-runScenarios('wasm', require('../../../bindings-wasm/pkg/nodejs/alexpay_wasm.js'))
+runScenarios('wasm', require('../../../bindings-wasm/entry/node.cjs'))
