@@ -6,6 +6,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { serve } from "../serve/server.mjs";
+import { flowSummary } from "../shared/flows.mjs";
 import { summary } from "../shared/vectors.mjs";
 import { hostileSummary } from "../shared/hostile.mjs";
 
@@ -36,7 +37,8 @@ try {
     console.log(`chromium: ${r.userAgent}`);
     console.log(summary("chromium", r.vectors));
     console.log(hostileSummary("chromium", r.hostile));
-    failed += r.vectors.failed + r.hostile.failed;
+    console.log(flowSummary("chromium", r.flows));
+    failed += r.vectors.failed + r.hostile.failed + r.flows.failed;
   }
 
   // The browser example builds and displays a payout request.

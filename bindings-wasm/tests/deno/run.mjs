@@ -2,6 +2,7 @@
 // module through a file: URL), the shared vectors and the hostile suite.
 //   deno run --allow-read tests/deno/run.mjs
 import * as api from "../../entry/web.mjs";
+import { runFlows, flowSummary } from "../shared/flows.mjs";
 import { runVectors, summary } from "../shared/vectors.mjs";
 import { runHostile, hostileSummary } from "../shared/hostile.mjs";
 
@@ -15,6 +16,11 @@ const files = await Promise.all(names.map(async (name) => ({ name, doc: JSON.par
 
 const vectors = runVectors(api, files);
 const hostile = await runHostile(api);
+const flowDir = new URL("flows/", dir);
+const flowNames = [];
+for await (const entry of Deno.readDir(flowDir)) if (entry.isFile && entry.name.endsWith(".json")) flowNames.push(entry.name);
+const flows = await runFlows(api, await Promise.all(flowNames.sort().map(async (name) => ({ name, doc: JSON.parse(await Deno.readTextFile(new URL(name, flowDir))) }))));
+console.log(flowSummary("deno", flows));
 console.log(`deno: ${Deno.version.deno} (V8 ${Deno.version.v8})`);
 console.log(summary("deno", vectors));
 console.log(hostileSummary("deno", hostile));
@@ -27,4 +33,4 @@ const shown = Deno.inspect(request) + Deno.inspect({ nested: request }, { depth:
 const inspectOk = !shown.includes(secret) && shown.includes("[REDACTED]");
 console.log(`deno: Deno.inspect(request) ${inspectOk ? "redacts the secret key" : "LEAKS the secret key: " + shown}`);
 
-Deno.exit(vectors.failed + hostile.failed + (inspectOk ? 0 : 1) === 0 ? 0 : 1);
+Deno.exit(vectors.failed + hostile.failed + flows.failed + (inspectOk ? 0 : 1) === 0 ? 0 : 1);

@@ -24,12 +24,25 @@ export async function vectorFiles() {
   return Promise.all(names.map(async (name) => ({ name, doc: JSON.parse(await readFile(path.join(vectorsDir, name), "utf8")) })));
 }
 
+const flowsDir = path.join(vectorsDir, "flows");
+
+/** The flow scripts (tests/vectors/flows/*.json) as [{ name, doc }]. */
+export async function flowFiles() {
+  const names = (await readdir(flowsDir)).filter((f) => f.endsWith(".json")).sort();
+  return Promise.all(names.map(async (name) => ({ name, doc: JSON.parse(await readFile(path.join(flowsDir, name), "utf8")) })));
+}
+
 export function serve(port = 0) {
   const server = http.createServer(async (req, res) => {
     try {
       const url = new URL(req.url, "http://127.0.0.1");
       if (url.pathname === "/favicon.ico") {
         res.writeHead(204).end();
+        return;
+      }
+      if (url.pathname === "/flows.json") {
+        res.writeHead(200, { "content-type": TYPES[".json"] });
+        res.end(JSON.stringify(await flowFiles()));
         return;
       }
       if (url.pathname === "/vectors.json") {

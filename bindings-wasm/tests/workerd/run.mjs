@@ -5,7 +5,8 @@
 import { Miniflare } from "miniflare";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { vectorFiles } from "../serve/server.mjs";
+import { flowFiles, vectorFiles } from "../serve/server.mjs";
+import { flowSummary } from "../shared/flows.mjs";
 import { summary } from "../shared/vectors.mjs";
 import { hostileSummary } from "../shared/hostile.mjs";
 
@@ -26,13 +27,14 @@ let failed = 0;
 {
   const mf = new Miniflare({ ...common, scriptPath: path.join(here, "vectors-worker.mjs") });
   try {
-    const res = await mf.dispatchFetch("http://worker.test/", { method: "POST", body: JSON.stringify(await vectorFiles()) });
+    const res = await mf.dispatchFetch("http://worker.test/", { method: "POST", body: JSON.stringify({ vectors: await vectorFiles(), flows: await flowFiles() }) });
     if (!res.ok) throw new Error(`worker answered ${res.status}: ${await res.text()}`);
     const r = await res.json();
     console.log(`workerd: ${r.navigator}`);
     console.log(summary("workerd", r.vectors));
     console.log(hostileSummary("workerd", r.hostile));
-    failed += r.vectors.failed + r.hostile.failed;
+    console.log(flowSummary("workerd", r.flows));
+    failed += r.vectors.failed + r.hostile.failed + r.flows.failed;
   } finally {
     await mf.dispose();
   }

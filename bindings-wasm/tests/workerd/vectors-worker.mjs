@@ -4,14 +4,16 @@ import * as api from "../../entry/web.mjs";
 import wasm from "../../pkg/web/alexpay_wasm_bg.wasm";
 import { runVectors } from "../shared/vectors.mjs";
 import { runHostile } from "../shared/hostile.mjs";
+import { runFlows } from "../shared/flows.mjs";
 
 api.initSync({ module: wasm });
 
 export default {
   async fetch(request) {
-    const files = await request.json();
+    const { vectors: files, flows: flowFiles } = await request.json();
     const vectors = runVectors(api, files);
+    const flows = await runFlows(api, flowFiles);
     const hostile = await runHostile(api);
-    return Response.json({ vectors, hostile, navigator: globalThis.navigator?.userAgent ?? "" });
+    return Response.json({ vectors, hostile, flows, navigator: globalThis.navigator?.userAgent ?? "" });
   },
 };
