@@ -49,3 +49,11 @@ cd "$root/bindings-python/tests"
 # 5. Static typing of the examples against the installed stubs.
 cd "$root/bindings-python"
 "$venv/bin/mypy" --strict --no-incremental examples
+
+# 6. pyright: strict on the examples (pyrightconfig.json), and the installed
+#    package's public surface fully typed and documented (--verifytypes).
+PATH="$venv/bin:$PATH" "$venv/bin/pyright" --pythonpath "$py"
+(cd /tmp && PATH="$venv/bin:$PATH" "$venv/bin/pyright" --pythonpath "$py" --verifytypes alexpay --ignoreexternal) > "$root/target/pyright-verifytypes.txt" || {
+  cat "$root/target/pyright-verifytypes.txt"; exit 1; }
+grep -E "Type completeness score: 100%" "$root/target/pyright-verifytypes.txt"
+grep -qE "Functions without docstring: 0" "$root/target/pyright-verifytypes.txt" || { cat "$root/target/pyright-verifytypes.txt"; exit 1; }

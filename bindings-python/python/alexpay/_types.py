@@ -72,7 +72,9 @@ class SupportsHeaderItems(Protocol):
     Starlette/FastAPI ``request.headers``, Flask ``request.headers``,
     ``httpx.Headers``, ``requests`` headers."""
 
-    def items(self) -> Iterable[Tuple[str, str]]: ...
+    def items(self) -> Iterable[Tuple[str, str]]:
+        """(name, value) pairs."""
+        ...
 
 
 #: Webhook headers: a mapping-like object or (name, value) pairs (``str`` or

@@ -37,6 +37,7 @@ class AiohttpTransport:
         self._session = session
 
     async def send(self, request: HttpRequest, timeout_secs: float) -> HttpResponse:
+        """Sends ``request`` once (no redirects, no retries); raises ``TransportFailure``."""
         import aiohttp
 
         if self._session is None:

@@ -20,10 +20,13 @@ class HttpResponse:
     as received) and ``body`` (the raw bytes)."""
 
     __slots__ = ("status", "headers", "body")
+    status: int
+    headers: List[Tuple[str, str]]
+    body: bytes
 
     def __init__(self, status: int, headers: Headers, body: bytes) -> None:
         self.status = status
-        self.headers: List[Tuple[str, str]] = list(headers.items() if isinstance(headers, Mapping) else headers)
+        self.headers = list(headers.items() if isinstance(headers, Mapping) else headers)
         self.body = body
 
     def __repr__(self) -> str:

@@ -33,6 +33,7 @@ class HttpxTransport:
         self._client = client or httpx.Client()
 
     def send(self, request: HttpRequest, timeout_secs: float) -> HttpResponse:
+        """Sends ``request`` once (no redirects, no retries); raises ``TransportFailure``."""
         import httpx
 
         try:
@@ -58,6 +59,7 @@ class HttpxAsyncTransport:
         self._client = client or httpx.AsyncClient()
 
     async def send(self, request: HttpRequest, timeout_secs: float) -> HttpResponse:
+        """Sends ``request`` once (no redirects, no retries); raises ``TransportFailure``."""
         import httpx
 
         try:

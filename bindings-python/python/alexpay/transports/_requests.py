@@ -44,6 +44,7 @@ class RequestsTransport:
         self._session = session or requests.Session()
 
     def send(self, request: HttpRequest, timeout_secs: float) -> HttpResponse:
+        """Sends ``request`` once (no redirects, no retries); raises ``TransportFailure``."""
         import requests
 
         try:

@@ -35,6 +35,7 @@ class UrllibTransport:
         self._opener = opener or urllib.request.build_opener(_NoRedirect)
 
     def send(self, request: HttpRequest, timeout_secs: float) -> HttpResponse:
+        """Sends ``request`` once (no redirects, no retries); raises ``TransportFailure``."""
         req = urllib.request.Request(request.url, data=body_of(request), headers=request.headers, method=request.method)
         try:
             with self._opener.open(req, timeout=timeout_secs) as resp:
