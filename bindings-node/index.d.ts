@@ -149,16 +149,22 @@ export interface WebhookOptions {
   signal?: AbortSignal
 }
 
-/** A payout Alexpay accepted. */
-export interface PayoutResult {
-  payoutId: string
-  /** `pending`: not final yet (the wait ended, or you did not ask to wait). */
-  status: 'succeeded' | 'failed' | 'pending'
-  /** The latest status report, or null when no status check answered. */
-  report: StatusReport | null
-  /** Alexpay's words for a failure, when it gave any. */
-  message?: string
-}
+/** A payout Alexpay accepted: a discriminated union on `status`. */
+export type PayoutResult =
+  | {
+      payoutId: string
+      /** `pending`: not final yet (the wait ended, or you did not ask to wait). */
+      status: 'succeeded' | 'pending'
+      /** The latest status report, or null when no status check answered. */
+      report: StatusReport | null
+    }
+  | {
+      payoutId: string
+      status: 'failed'
+      report: StatusReport | null
+      /** Alexpay's words for the failure, when it gave any. */
+      message?: string
+    }
 
 /** The truth about the payout a webhook names, from a status check. */
 export interface WebhookResult {
@@ -403,13 +409,20 @@ export interface RetryInput {
 
 export type RetryAction = 'retry' | 'stop' | 'do_not_resend'
 
-export interface RetryDecision {
-  /** `do_not_resend`: the payout may exist; never send it again, reconcile instead. */
-  action: RetryAction
-  /** Wait this long before retrying (0 unless `action` is `retry`). */
-  delayMs: number
-  reason: string
-}
+/** What to do after an attempt: a discriminated union on `action`. */
+export type RetryDecision =
+  | {
+      /** Send the same request again after `delayMs`. */
+      action: 'retry'
+      delayMs: number
+      reason: string
+    }
+  | {
+      /** `stop`: the answer is final. `do_not_resend`: the payout may exist; never send it again, reconcile instead. */
+      action: 'stop' | 'do_not_resend'
+      delayMs: 0
+      reason: string
+    }
 
 /** The retry policy as data: what to do after an attempt (give the answer's `body`). */
 export declare function retryDecision(input: RetryInput): RetryDecision

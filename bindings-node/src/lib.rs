@@ -259,7 +259,7 @@ impl NativeClient {
 
 // ---------------------------------------------------------------- responses
 
-#[napi(object)]
+/// The fields of a `Payout` in slot order (plain Rust: the facade builds the object).
 pub struct Payout {
     pub payout_id: String,
     pub amount: Option<f64>,
@@ -293,7 +293,7 @@ impl From<ap::Payout> for Payout {
     }
 }
 
-#[napi(object)]
+/// The fields of a `StatusReport` in slot order (plain Rust: the facade builds the object).
 pub struct StatusReport {
     pub id: String,
     pub reference: Option<String>,
@@ -303,7 +303,6 @@ pub struct StatusReport {
     pub status: String,
     pub raw_status: String,
     pub environment: Option<String>,
-    #[napi(js_name = "type")]
     pub payout_type: Option<String>,
     pub method: Option<String>,
     pub operator: Option<String>,
@@ -408,7 +407,7 @@ pub fn parse_status_response(http_status_code: f64, body: BufferSlice) -> Either
 
 // ---------------------------------------------------------------- webhooks
 
-#[napi(object)]
+/// The fields of a `WebhookEvent` in slot order (plain Rust: the facade builds the object).
 pub struct WebhookEvent {
     pub payout_id: String,
     pub reference: Option<String>,
@@ -459,7 +458,7 @@ impl From<WebhookEvent> for ap::WebhookEvent {
     }
 }
 
-#[napi(object)]
+/// The fields of a `Confirmation` in slot order (plain Rust: the facade builds the object).
 pub struct Confirmation {
     pub payout_id: String,
     pub status: String,

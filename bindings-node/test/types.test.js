@@ -1,6 +1,6 @@
 'use strict'
-// Keeps the curated index.d.ts in step with what napi-rs generates from the
-// Rust structs (native.d.ts) and with what index.js exports at run time.
+// Keeps the curated index.d.ts in step with what napi-rs generates (native.d.ts)
+// and with what the package exports at run time.
 
 const { test } = require('node:test')
 const assert = require('node:assert/strict')
@@ -25,11 +25,18 @@ function fields(source, name) {
   return out
 }
 
-for (const name of ['Payout', 'StatusReport', 'WebhookEvent', 'Confirmation', 'RetryDecision']) {
-  test(`${name}: curated fields match the generated ones`, () => {
-    assert.deepEqual(fields(curated, name), fields(generated, name))
-  })
-}
+// Only RetryDecision still crosses the boundary as an object; the curated
+// type is a union on `action`, each member with the generated fields.
+test('RetryDecision: every member of the curated union has the generated fields', () => {
+  const generatedFields = Object.keys(fields(generated, 'RetryDecision')).sort()
+  const block = curated.match(/export type RetryDecision =([\s\S]*?)\n\n/)[1]
+  const members = block.split(/\n {2}\| \{/).slice(1)
+  assert.equal(members.length, 2)
+  for (const m of members) {
+    const keys = [...m.matchAll(/^\s*(\w+)\??:/gm)].map((x) => x[1]).sort()
+    assert.deepEqual(keys, generatedFields)
+  }
+})
 
 test('every runtime export is declared, and every declaration exported', () => {
   const declared = [...curated.matchAll(/^export declare (?:class|function|const) (\w+)/gm)].map((m) => m[1]).sort()
