@@ -115,7 +115,9 @@ step "Node: the three builds load and pass the smoke test" \
   node_log smoke --experimental-wasm-modules --test --test-reporter=spec tests/smoke/
 step "Chromium: the web entry served on 127.0.0.1 (playwright-core): vectors, hostile inputs, flow scripts through the drivers" node "$wasm/tests/browser/run.mjs"
 step "Deno: the web entry, default init(): vectors, hostile inputs, flow scripts, Deno.inspect" deno run --allow-read "$wasm/tests/deno/run.mjs"
-step "workerd (miniflare): vectors, hostile inputs and flow scripts in a Worker, the Worker example" node "$wasm/tests/workerd/run.mjs"
+# The Worker example receives the sandbox's signed webhooks (built here when missing).
+[ -x "${CARGO_TARGET_DIR:-$root/target}/debug/alexpay-sandbox" ] || cargo build --quiet -p alexpay-sandbox --bin alexpay-sandbox
+step "workerd (miniflare): vectors, hostile inputs and flow scripts in a Worker; the Worker example as the sandbox's webhook receiver" node "$wasm/tests/workerd/run.mjs"
 step "TypeScript declarations (tsc, deno check)" types_check
 step "Node: node --test (nodejs, web and bundler entries: vectors, hostile inputs, secrets)" node_suite
 step "Deno: examples/deno/payout.ts" example_deno

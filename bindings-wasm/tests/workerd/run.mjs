@@ -125,4 +125,66 @@ let failed = 0;
     if (!ok) failed++;
   }
 }
+// 3. The Worker example as a receiver of the sandbox's own signed webhooks:
+//    workerd serves it on a loopback port, the sandbox delivers to it, and the
+//    Worker's status checks go back to the sandbox.
+{
+  const { spawn } = await import("node:child_process");
+  const { createInterface } = await import("node:readline");
+  const { createRequire } = await import("node:module");
+  const sdk = createRequire(import.meta.url)(path.join(root, "entry/node.cjs"));
+  const WEBHOOK_SECRET = "whsec_ZTJlLXNhbmRib3gtc2lnbmluZy1rZXktMDEyMzQ1Ng==";
+  const bin = process.env.ALEXPAY_SANDBOX_BIN || path.resolve(root, "..", "target", "debug", "alexpay-sandbox");
+  const proc = spawn(bin, ["--port", "0", "--delay-ms", "200", "--webhook-secret", WEBHOOK_SECRET, "--webhook-retry-base-ms", "50", "--quiet"], { stdio: ["ignore", "pipe", "inherit"] });
+  const env = {};
+  for await (const line of createInterface({ input: proc.stdout })) {
+    const [k, v] = line.split("=", 2);
+    env[k] = v;
+    if (Object.keys(env).length === 4) break;
+  }
+  const base = env.ALEXPAY_SANDBOX_URL;
+  const mf = new Miniflare({
+    ...common,
+    port: 0,
+    host: "127.0.0.1",
+    scriptPath: path.join(root, "examples/worker/worker.mjs"),
+    bindings: { ALEXPAY_PUBLIC_KEY: env.ALEXPAY_PUBLIC_KEY, ALEXPAY_SECRET_KEY: env.ALEXPAY_SECRET_KEY, ALEXPAY_BASE_URL: base, ALEXPAY_WEBHOOK_SECRET: WEBHOOK_SECRET },
+  });
+  const checks = [];
+  try {
+    const hook = new URL("/alexpay/webhook", await mf.ready).href;
+    const client = new sdk.Client({ publicKey: env.ALEXPAY_PUBLIC_KEY, secretKey: env.ALEXPAY_SECRET_KEY, baseUrl: base });
+    const payout = await client.sendMobileMoneyPayout({ amount: 100, countryId: "GH", phoneNumber: "0241234561", webhookUrl: hook }, { wait: true });
+    let deliveries = [];
+    for (let i = 0; i < 100; i++) {
+      deliveries = (await (await fetch(`${base}/_sandbox/webhooks`)).json()).deliveries;
+      if (deliveries.length === 2 && deliveries.every((d) => d.state === "delivered")) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    checks.push(["the sandbox's signed webhooks (processing, then successful) are each accepted on the first attempt",
+      payout.status === "succeeded" && deliveries.length === 2 && deliveries.every((d) => d.state === "delivered" && d.attempts === 1)]);
+    const sign = (body, id, secret = WEBHOOK_SECRET) => {
+      const now = Math.floor(Date.now() / 1000);
+      return { "webhook-id": id, "webhook-timestamp": String(now), "webhook-signature": sdk.signWebhook(secret, id, now, body), "content-type": "application/json" };
+    };
+    const stale = JSON.stringify({ payout_id: payout.payoutId, status: "processing" });
+    let res = await fetch(hook, { method: "POST", body: stale, headers: sign(stale, "msg_stale") });
+    let out = await res.json();
+    checks.push(["a stale redelivery is 200 with the truth", res.status === 200 && out.result?.stale === true && out.result?.status === "succeeded"]);
+    res = await fetch(hook, { method: "POST", body: stale, headers: sign(stale, "msg_forged", "whsec_QUFBQUFBQUFBQUFBQUFBQQ==") });
+    checks.push(["a forged one is 401", res.status === 401]);
+    res = await fetch(hook, { method: "POST", body: "not json", headers: sign("not json", "msg_bad") });
+    checks.push(["a malformed one is 400", res.status === 400]);
+    await fetch(`${base}/_sandbox/faults`, { method: "POST", body: JSON.stringify({ fault: "http_error", status: 503, route: "status" }) });
+    res = await fetch(hook, { method: "POST", body: stale, headers: sign(stale, "msg_503") });
+    checks.push(["a failing status check is 503", res.status === 503]);
+  } finally {
+    await mf.dispose();
+    await new Promise((resolve) => { proc.once("exit", resolve); proc.kill("SIGTERM"); });
+  }
+  for (const [name, ok] of checks) {
+    console.log(`workerd: examples/worker with the sandbox ${ok ? "ok  " : "FAIL"} ${name}`);
+    if (!ok) failed++;
+  }
+}
 process.exit(failed ? 1 : 0);
