@@ -70,6 +70,13 @@ parity_types() {
     echo "tsc --strict: pkg/{nodejs,web,bundler} declarations provide every export of bindings-node/native.d.ts with the same signatures (and the checker's self-test catches each kind of mismatch)"
 }
 
+# The Node package's own suites, switched to this package.
+facade_suite() (
+  export ALEXPAY_JS_PACKAGE=wasm
+  node_log facade-suite --test --test-reporter=spec "$root/bindings-node/test/vectors.test.js" "$root/bindings-node/test/hostile.test.js" \
+    "$root/bindings-node/test/secrets.test.js" "$root/bindings-node/test/fetch.test.js" "$root/bindings-node/test/flows.test.js"
+)
+
 # The facade's suites on the three entries.
 node_suite() {
   local log="$logs/node-test.log"
@@ -124,10 +131,7 @@ step "Deno: examples/deno/payout.ts" example_deno
 # One JS suite, two packages: the Node package's suites on this package (the
 # facade over the wasm back end): vectors, hostile inputs, secrets, fetch
 # round trips and every flow script through the drivers.
-step "Node: the shared facade suites on alexpay-wasm (ALEXPAY_JS_PACKAGE=wasm)" \
-  env ALEXPAY_JS_PACKAGE=wasm node_log facade-suite --test "$root/bindings-node/test/vectors.test.js" \
-  "$root/bindings-node/test/hostile.test.js" "$root/bindings-node/test/secrets.test.js" \
-  "$root/bindings-node/test/fetch.test.js" "$root/bindings-node/test/flows.test.js"
+step "Node: the shared facade suites on alexpay-wasm (ALEXPAY_JS_PACKAGE=wasm)" facade_suite
 
 echo
 echo "==== test-wasm summary"
