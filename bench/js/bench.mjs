@@ -301,14 +301,15 @@ function plainParseWebhook(body) {
   return compact({ payoutId, reference: tId(d, 'reference'), status: normalizeStatus(rawStatus), rawStatus, amount: tNumber(d, 'amount'), raw })
 }
 
+// The same rules as the core's confirm_webhook (issue 10): matched by the
+// event's payout id only; a different status is `stale`, not an error.
 function plainConfirm(e, r) {
-  const ids = [r.id, r.reference]
-  if (!ids.includes(e.payoutId) && !(e.reference !== undefined && ids.includes(e.reference))) {
+  if (r.id !== e.payoutId && r.reference !== e.payoutId) {
     throw new CheckError('webhook_mismatch', 'payoutId', 'another payout')
   }
-  if (e.status !== r.status) throw new CheckError('webhook_mismatch', 'status', 'status differs')
   if (e.amount !== undefined && r.amount !== undefined && e.amount !== r.amount) throw new CheckError('webhook_mismatch', 'amount', 'amount differs')
-  return compact({ payoutId: r.id, status: r.status, rawStatus: r.rawStatus, amount: r.amount })
+  const eventStatus = e.rawStatus.trim() === '' ? undefined : e.status
+  return compact({ payoutId: r.id, status: r.status, rawStatus: r.rawStatus, amount: r.amount, eventStatus, stale: eventStatus !== undefined && eventStatus !== r.status })
 }
 
 // ------------------------------------------------------------------ plain JS: signatures (node:crypto)
