@@ -269,6 +269,29 @@ const CLIENT_KEYS = ['publicKey', 'secretKey', 'baseUrl', 'userAgent', 'fetch', 
 const MOBILE_MONEY_KEYS = ['amount', 'countryId', 'phoneNumber', 'narration', 'webhookUrl']
 const BANK_KEYS = ['amount', 'countryId', 'bankId', 'accountNumber', 'narration', 'webhookUrl']
 
+/** `[amount, countryId, phoneNumber, narration, webhookUrl]`, type-checked. */
+function mobileMoneyArgs(o) {
+  return [
+    amount(o.amount),
+    text(o.countryId, 'countryId'),
+    optionalText(o.phoneNumber, 'phoneNumber'),
+    optionalText(o.narration, 'narration'),
+    optionalText(o.webhookUrl, 'webhookUrl'),
+  ]
+}
+
+/** `[amount, countryId, bankId, accountNumber, narration, webhookUrl]`, type-checked. */
+function bankArgs(o) {
+  return [
+    amount(o.amount),
+    text(o.countryId, 'countryId'),
+    text(o.bankId, 'bankId'),
+    text(o.accountNumber, 'accountNumber'),
+    optionalText(o.narration, 'narration'),
+    optionalText(o.webhookUrl, 'webhookUrl'),
+  ]
+}
+
 function optionalFunction(value, name) {
   if (value === undefined || value === null) return undefined
   if (typeof value !== 'function') throw typeError(`${name} must be a function, got ${describe(value)}`)
@@ -324,41 +347,26 @@ class Client {
    * or `connection_failed` when nothing was ever delivered.
    */
   async sendMobileMoneyPayout(args, opts = {}) {
-    const o = options(args, 'sendMobileMoneyPayout()', MOBILE_MONEY_KEYS)
+    const payout = mobileMoneyArgs(options(args, 'sendMobileMoneyPayout()', MOBILE_MONEY_KEYS))
     const f = options(opts, 'sendMobileMoneyPayout() options', SEND_KEYS)
-    const a = amount(o.amount)
-    const countryId = text(o.countryId, 'countryId')
-    const phoneNumber = optionalText(o.phoneNumber, 'phoneNumber')
-    const narration = optionalText(o.narration, 'narration')
-    const webhookUrl = optionalText(o.webhookUrl, 'webhookUrl')
     const host = this.#host(signalOf(f), monotonicClock())
     const waitMs = waitMsOf(f)
     const client = this.#native
     const timeout = this.#requestTimeoutMs
-    const flow = call(() =>
-      native.createMobileMoneyFlow(client, a, countryId, phoneNumber, narration, webhookUrl, timeout, waitMs, seed()),
-    )
+    const flow = call(() => native.createMobileMoneyFlow(client, ...payout, timeout, waitMs, seed()))
     await drive(flow, host)
     return payoutResult(flow)
   }
 
   /** Sends a bank payout; as `sendMobileMoneyPayout`. */
   async sendBankPayout(args, opts = {}) {
-    const o = options(args, 'sendBankPayout()', BANK_KEYS)
+    const payout = bankArgs(options(args, 'sendBankPayout()', BANK_KEYS))
     const f = options(opts, 'sendBankPayout() options', SEND_KEYS)
-    const a = amount(o.amount)
-    const countryId = text(o.countryId, 'countryId')
-    const bankId = text(o.bankId, 'bankId')
-    const accountNumber = text(o.accountNumber, 'accountNumber')
-    const narration = optionalText(o.narration, 'narration')
-    const webhookUrl = optionalText(o.webhookUrl, 'webhookUrl')
     const host = this.#host(signalOf(f), monotonicClock())
     const waitMs = waitMsOf(f)
     const client = this.#native
     const timeout = this.#requestTimeoutMs
-    const flow = call(() =>
-      native.createBankFlow(client, a, countryId, bankId, accountNumber, narration, webhookUrl, timeout, waitMs, seed()),
-    )
+    const flow = call(() => native.createBankFlow(client, ...payout, timeout, waitMs, seed()))
     await drive(flow, host)
     return payoutResult(flow)
   }
@@ -423,29 +431,16 @@ class Client {
 
   /** `POST {baseUrl}/v1/payment/payouts/process` to a mobile-money wallet. */
   mobileMoneyPayout(args) {
-    const o = options(args, 'mobileMoneyPayout()', MOBILE_MONEY_KEYS)
-    const a = amount(o.amount)
-    const countryId = text(o.countryId, 'countryId')
-    const phoneNumber = optionalText(o.phoneNumber, 'phoneNumber')
-    const narration = optionalText(o.narration, 'narration')
-    const webhookUrl = optionalText(o.webhookUrl, 'webhookUrl')
-    const native = this.#native
-    return makeRequest(call(() => native.mobileMoneyPayout(a, countryId, phoneNumber, narration, webhookUrl)))
+    const payout = mobileMoneyArgs(options(args, 'mobileMoneyPayout()', MOBILE_MONEY_KEYS))
+    const client = this.#native
+    return makeRequest(call(() => client.mobileMoneyPayout(...payout)))
   }
 
   /** `POST {baseUrl}/v1/payment/payouts/process` to a bank account. */
   bankPayout(args) {
-    const o = options(args, 'bankPayout()', BANK_KEYS)
-    const a = amount(o.amount)
-    const countryId = text(o.countryId, 'countryId')
-    const bankId = text(o.bankId, 'bankId')
-    const accountNumber = text(o.accountNumber, 'accountNumber')
-    const narration = optionalText(o.narration, 'narration')
-    const webhookUrl = optionalText(o.webhookUrl, 'webhookUrl')
-    const native = this.#native
-    return makeRequest(
-      call(() => native.bankPayout(a, countryId, bankId, accountNumber, narration, webhookUrl)),
-    )
+    const payout = bankArgs(options(args, 'bankPayout()', BANK_KEYS))
+    const client = this.#native
+    return makeRequest(call(() => client.bankPayout(...payout)))
   }
 
   /** `GET {baseUrl}/v1/payment/{payoutId}/check`, without a body. */
