@@ -47,21 +47,12 @@ async fn send(http: &Http, request: &HttpRequest) -> Result<(u16, Option<u64>, V
             }
         })?;
         let status = response.status().as_u16();
-        let retry_after = response
-            .headers()
-            .get("retry-after")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().parse().ok());
-        let body = response
-            .into_body()
-            .collect()
-            .await
-            .map_err(|_| TransportError::ConnectionLost)?;
+        let retry_after =
+            response.headers().get("retry-after").and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse().ok());
+        let body = response.into_body().collect().await.map_err(|_| TransportError::ConnectionLost)?;
         Ok((status, retry_after, body.to_bytes().to_vec()))
     };
-    tokio::time::timeout(TIMEOUT, exchange)
-        .await
-        .unwrap_or(Err(TransportError::Timeout))
+    tokio::time::timeout(TIMEOUT, exchange).await.unwrap_or(Err(TransportError::Timeout))
 }
 
 /// Sends with the core's retry policy; `Err` says what to do instead.
@@ -84,10 +75,7 @@ async fn send_with_policy(http: &Http, operation: Operation, request: &HttpReque
         .map_err(|e| e.to_string())?;
         match decision.action {
             RetryAction::Retry => {
-                println!(
-                    "  attempt {attempt} failed; retrying in {} ms ({})",
-                    decision.delay_ms, decision.reason
-                );
+                println!("  attempt {attempt} failed; retrying in {} ms ({})", decision.delay_ms, decision.reason);
                 tokio::time::sleep(Duration::from_millis(decision.delay_ms)).await;
                 attempt += 1;
             }
@@ -103,10 +91,8 @@ async fn send_with_policy(http: &Http, operation: Operation, request: &HttpReque
 
 /// A little jitter for poll delays without a randomness crate.
 fn jitter() -> f64 {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or(0);
+    let nanos =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
     f64::from(nanos % 1000) / 1000.0
 }
 
@@ -125,10 +111,7 @@ async fn payout_flow(http: &Http, client: &Client, label: &str, payout: &MobileM
     println!("  payout {} accepted: {}", accepted.payout_id, flow[0]);
     let check = client.status_check(&accepted.payout_id).map_err(|e| e.to_string())?;
     for attempt in 0..MAX_POLLS {
-        let Some(delay) = tracker
-            .next_poll_delay_ms(attempt, jitter())
-            .map_err(|e| e.to_string())?
-        else {
+        let Some(delay) = tracker.next_poll_delay_ms(attempt, jitter()).map_err(|e| e.to_string())? else {
             break;
         };
         tokio::time::sleep(Duration::from_millis(delay)).await;
@@ -151,17 +134,11 @@ async fn main() -> std::process::ExitCode {
     let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
     // Without a base URL, run against an in-process sandbox.
     let (sandbox, base_url, public_key, secret_key) = match env("ALEXPAY_BASE_URL") {
-        Some(url) => (
-            None,
-            url,
-            env("ALEXPAY_PUBLIC_KEY").unwrap_or_default(),
-            env("ALEXPAY_SECRET_KEY").unwrap_or_default(),
-        ),
+        Some(url) => {
+            (None, url, env("ALEXPAY_PUBLIC_KEY").unwrap_or_default(), env("ALEXPAY_SECRET_KEY").unwrap_or_default())
+        }
         None => {
-            let config = alexpay_sandbox::Config {
-                delay_ms: 1_500,
-                ..Default::default()
-            };
+            let config = alexpay_sandbox::Config { delay_ms: 1_500, ..Default::default() };
             let sandbox = match alexpay_sandbox::start(config).await {
                 Ok(s) => s,
                 Err(e) => {
@@ -171,10 +148,8 @@ async fn main() -> std::process::ExitCode {
             };
             println!("started a sandbox at {}", sandbox.url());
             let url = sandbox.url();
-            let keys = (
-                alexpay_sandbox::DEFAULT_PUBLIC_KEY.to_string(),
-                alexpay_sandbox::DEFAULT_SECRET_KEY.to_string(),
-            );
+            let keys =
+                (alexpay_sandbox::DEFAULT_PUBLIC_KEY.to_string(), alexpay_sandbox::DEFAULT_SECRET_KEY.to_string());
             (Some(sandbox), url, keys.0, keys.1)
         }
     };
