@@ -18,7 +18,7 @@ try {
     { amount: 2500, countryId: 'NG', bankId: '044', accountNumber: process.env.ALEXPAY_ACCOUNT_NUMBER ?? '0123456781' },
     { wait: true, timeoutMs: 30_000 },
   )
-  console.log(payout.payoutId, payout.status, payout.message ?? '')
+  console.log(payout.payoutId, payout.status, payout.status === 'failed' ? (payout.message ?? '') : '')
   process.exitCode = payout.status === 'failed' ? 1 : 0
 } catch (error) {
   if (!(error instanceof AlexpayError)) throw error
