@@ -47,19 +47,13 @@ export type ErrorCode =
   | 'connection_failed'
   | 'cancelled'
 
-/**
- * Every error the SDK raises on purpose (wrong JavaScript types raise
- * `TypeError`/`RangeError` instead). Never carries the secret key.
- */
-export declare class AlexpayError extends Error {
-  constructor(message: string, details?: AlexpayErrorDetails)
+/** What every `AlexpayError` carries. */
+export interface AlexpayErrorFields extends Error {
   readonly name: 'AlexpayError'
   /** The core's stable code: branch on this, never on the message. */
   readonly code: ErrorCode
   /** The argument concerned, as you wrote it (`phoneNumber`, `webhook-signature`); absent when none. */
   readonly field?: string
-  /** For API errors: the HTTP status received. */
-  readonly httpStatus?: number
   /** True only when resending the very same request is safe and may help. */
   readonly retryable: boolean
   /** For API errors: Alexpay's own `code` from the response envelope. */
@@ -68,11 +62,34 @@ export declare class AlexpayError extends Error {
   readonly apiMessage?: string
   /** A payout id the failed answer carried, or the payout an `outcome_unknown` is about. That payout may exist: reconcile, never resend. */
   readonly payoutId?: string
-  readonly family: ErrorFamily
   /** For `outcome_unknown`: the answer or failure that left the outcome open. */
   readonly cause?: AlexpayError
   /** For errors from `handleWebhook`: the HTTP status to answer the sender with (400, 401 or 503). */
   readonly receiverStatus?: number
+}
+
+/** An error about an answer Alexpay (or something in front of it) gave: it has the HTTP status. */
+export interface ApiAlexpayError extends AlexpayErrorFields {
+  readonly family: 'api'
+  /** The HTTP status received. */
+  readonly httpStatus: number
+}
+
+/** Every other error (validation, webhook, conflict, flow): no HTTP status. */
+export interface OtherAlexpayError extends AlexpayErrorFields {
+  readonly family: Exclude<ErrorFamily, 'api'>
+  readonly httpStatus?: undefined
+}
+
+/**
+ * Every error the SDK raises on purpose (wrong JavaScript types raise
+ * `TypeError`/`RangeError` instead). Never carries the secret key. A union on
+ * `family`: `err.family === 'api'` narrows `httpStatus` to a number.
+ */
+export type AlexpayError = ApiAlexpayError | OtherAlexpayError
+export declare const AlexpayError: {
+  new (message: string, details?: AlexpayErrorDetails): AlexpayError
+  readonly prototype: AlexpayError
 }
 
 export interface AlexpayErrorDetails {

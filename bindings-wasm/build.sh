@@ -89,6 +89,7 @@ fi
 # declaration, built into entry/ beside the entry points that load the module.
 node "$root/bindings-node/facade/build.mjs" "$here/entry"
 cat "$root/bindings-node/index.d.ts" "$here/entry/init.d.ts" > "$here/entry/index.d.ts"
+cp "$here/entry/index.d.ts" "$here/entry/index.d.mts"  # ES-module importers' own copy (not "masquerading as CJS")
 
 raw_size=$(stat -c %s "$raw")
 opt="$here/pkg/web/alexpay_wasm_bg.wasm"

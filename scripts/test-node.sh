@@ -40,6 +40,7 @@ npm run --silent build
 echo "test-node: tsc --noEmit --strict (examples; the README quickstart with the DOM lib)"
 npx --no-install tsc -p examples/tsconfig.json --noEmit --strict
 npx --no-install tsc -p examples/tsconfig.quickstart.json
+npx --no-install tsc -p test/types   # narrowing: PayoutResult, RetryDecision, AlexpayError by family
 
 echo "test-node: publint --strict, attw --pack (the package as npm would publish it)"
 npm run --silent lint:package >/dev/null

@@ -132,6 +132,9 @@ step "Deno: examples/deno/payout.ts" example_deno
 # facade over the wasm back end): vectors, hostile inputs, secrets, fetch
 # round trips and every flow script through the drivers.
 step "Node: the shared facade suites on alexpay-wasm (ALEXPAY_JS_PACKAGE=wasm)" facade_suite
+# publint/attw come with the Node package's dev dependencies (installed by the napi step above).
+step "package: publint --strict, attw --pack (node16; ./web and ./bundler are ES-module only)" \
+  env PATH="$root/bindings-node/node_modules/.bin:$PATH" bash -c "cd '$wasm' && npm run --silent lint:package > /dev/null"
 
 echo
 echo "==== test-wasm summary"

@@ -23,8 +23,8 @@ import {
   type RetryDecision,
   type StatusReport,
   type WebhookEvent,
-} from "../../entry/web.mjs";
-import * as nodeBuild from "../../entry/node.mjs";
+} from "alexpay-wasm";
+import * as nodeBuild from "alexpay-wasm/nodejs";
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
 type Assert<T extends true> = T;
