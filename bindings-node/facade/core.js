@@ -335,8 +335,9 @@ class Client {
     return { fetch: fetchFn, clock: this.#clock || clock, sleep: this.#sleep || realSleep, signal }
   }
 
+  /** Undefined: the core's default. */
   get #requestTimeoutMs() {
-    return this.#timeoutMs === undefined ? DEFAULT_REQUEST_TIMEOUT_MS : this.#timeoutMs
+    return this.#timeoutMs
   }
 
   /**
@@ -401,18 +402,8 @@ class Client {
     const flat = headers.flat()
     const client = this.#native
     const timeout = this.#requestTimeoutMs
-    const flow = call(() =>
-      native.createWebhookFlow(
-        client,
-        body,
-        flat,
-        secret,
-        tolerance === undefined ? 300 : tolerance,
-        timeout,
-        deadline === undefined ? DEFAULT_WEBHOOK_TIMEOUT_MS : deadline,
-        seed(),
-      ),
-    )
+    // Absent options take the core's defaults.
+    const flow = call(() => native.createWebhookFlow(client, body, flat, secret, tolerance, timeout, deadline, seed()))
     await drive(flow, host)
     return webhookResult(flow)
   }

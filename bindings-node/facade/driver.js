@@ -3,9 +3,7 @@
 // decides everything (what to send, whether a retry is safe, when to stop);
 // the driver calls fetch, sleeps, reads the clock and honours AbortSignal.
 
-const DEFAULT_REQUEST_TIMEOUT_MS = 30000
 const DEFAULT_WAIT_MS = 60000
-const DEFAULT_WEBHOOK_TIMEOUT_MS = 10000
 
 /** Error codes (Node/undici `cause.code`, Bun `code`) that prove the request
  * was never written: nothing reached Alexpay. */

@@ -34,9 +34,10 @@ fn ms(value: f64) -> u64 {
     saturate(value, 9_007_199_254_740_991.0) as u64
 }
 
-fn options(request_timeout_ms: f64, wait_ms: f64, seed: f64) -> ap::FlowOptions {
+/// Absent timeouts take the core's defaults.
+fn options(request_timeout_ms: Option<f64>, wait_ms: f64, seed: f64) -> ap::FlowOptions {
     ap::FlowOptions {
-        request_timeout_ms: ms(request_timeout_ms),
+        request_timeout_ms: request_timeout_ms.map_or(ap::DEFAULT_REQUEST_TIMEOUT_MS, ms),
         wait_ms: ms(wait_ms),
         seed: ms(seed),
     }
@@ -59,7 +60,7 @@ pub fn create_mobile_money_flow(
     phone_number: Option<String>,
     narration: Option<String>,
     webhook_url: Option<String>,
-    request_timeout_ms: f64,
+    request_timeout_ms: Option<f64>,
     wait_ms: f64,
     seed: f64,
 ) -> Either<NativeFlow, NativeFailure> {
@@ -82,7 +83,7 @@ pub fn create_bank_flow(
     account_number: String,
     narration: Option<String>,
     webhook_url: Option<String>,
-    request_timeout_ms: f64,
+    request_timeout_ms: Option<f64>,
     wait_ms: f64,
     seed: f64,
 ) -> Either<NativeFlow, NativeFailure> {
@@ -99,7 +100,7 @@ pub fn create_bank_flow(
 pub fn create_follow_flow(
     client: &NativeClient,
     payout_id: String,
-    request_timeout_ms: f64,
+    request_timeout_ms: Option<f64>,
     wait_ms: f64,
     seed: f64,
 ) -> Either<NativeFlow, NativeFailure> {
@@ -115,16 +116,16 @@ pub fn create_webhook_flow(
     body: BufferSlice,
     headers: Vec<String>,
     secret: Option<String>,
-    tolerance_secs: f64,
-    request_timeout_ms: f64,
-    deadline_ms: f64,
+    tolerance_secs: Option<f64>,
+    request_timeout_ms: Option<f64>,
+    deadline_ms: Option<f64>,
     seed: f64,
 ) -> Either<NativeFlow, NativeFailure> {
     let options = ap::WebhookOptions {
         secret,
-        tolerance_secs: ms(tolerance_secs),
-        request_timeout_ms: ms(request_timeout_ms),
-        deadline_ms: ms(deadline_ms),
+        tolerance_secs: tolerance_secs.map_or(ap::DEFAULT_TOLERANCE_SECS, ms),
+        request_timeout_ms: request_timeout_ms.map_or(ap::DEFAULT_REQUEST_TIMEOUT_MS, ms),
+        deadline_ms: deadline_ms.map_or(ap::DEFAULT_WEBHOOK_DEADLINE_MS, ms),
         seed: ms(seed),
     };
     flow(

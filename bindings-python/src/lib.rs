@@ -39,6 +39,8 @@ fn native_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("MAX_NARRATION_CHARS", alexpay_core::MAX_NARRATION_CHARS)?;
     m.add("DEFAULT_USER_AGENT", alexpay_core::DEFAULT_USER_AGENT)?;
     m.add("DEFAULT_TOLERANCE_SECS", alexpay_core::DEFAULT_TOLERANCE_SECS)?;
+    m.add("DEFAULT_REQUEST_TIMEOUT_MS", alexpay_core::DEFAULT_REQUEST_TIMEOUT_MS)?;
+    m.add("DEFAULT_WEBHOOK_DEADLINE_MS", alexpay_core::DEFAULT_WEBHOOK_DEADLINE_MS)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

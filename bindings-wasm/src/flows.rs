@@ -30,9 +30,10 @@ pub struct NativeFlow {
     ended: Option<Ended>,
 }
 
-fn options(request_timeout_ms: f64, wait_ms: f64, seed: f64) -> ap::FlowOptions {
+/// Absent timeouts take the core's defaults.
+fn options(request_timeout_ms: Option<f64>, wait_ms: f64, seed: f64) -> ap::FlowOptions {
     ap::FlowOptions {
-        request_timeout_ms: ms(request_timeout_ms),
+        request_timeout_ms: request_timeout_ms.map_or(ap::DEFAULT_REQUEST_TIMEOUT_MS, ms),
         wait_ms: ms(wait_ms),
         seed: ms(seed),
     }
@@ -52,7 +53,7 @@ pub fn create_mobile_money_flow(
     #[wasm_bindgen(js_name = phoneNumber)] phone_number: Option<String>,
     narration: Option<String>,
     #[wasm_bindgen(js_name = webhookUrl)] webhook_url: Option<String>,
-    #[wasm_bindgen(js_name = requestTimeoutMs)] request_timeout_ms: f64,
+    #[wasm_bindgen(js_name = requestTimeoutMs)] request_timeout_ms: Option<f64>,
     #[wasm_bindgen(js_name = waitMs)] wait_ms: f64,
     seed: f64,
 ) -> JsValue {
@@ -75,7 +76,7 @@ pub fn create_bank_flow(
     #[wasm_bindgen(js_name = accountNumber)] account_number: String,
     narration: Option<String>,
     #[wasm_bindgen(js_name = webhookUrl)] webhook_url: Option<String>,
-    #[wasm_bindgen(js_name = requestTimeoutMs)] request_timeout_ms: f64,
+    #[wasm_bindgen(js_name = requestTimeoutMs)] request_timeout_ms: Option<f64>,
     #[wasm_bindgen(js_name = waitMs)] wait_ms: f64,
     seed: f64,
 ) -> JsValue {
@@ -92,7 +93,7 @@ pub fn create_bank_flow(
 pub fn create_follow_flow(
     client: &NativeClient,
     #[wasm_bindgen(js_name = payoutId)] payout_id: &str,
-    #[wasm_bindgen(js_name = requestTimeoutMs)] request_timeout_ms: f64,
+    #[wasm_bindgen(js_name = requestTimeoutMs)] request_timeout_ms: Option<f64>,
     #[wasm_bindgen(js_name = waitMs)] wait_ms: f64,
     seed: f64,
 ) -> JsValue {
@@ -108,16 +109,16 @@ pub fn create_webhook_flow(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] body: &[u8],
     headers: Vec<String>,
     secret: Option<String>,
-    #[wasm_bindgen(js_name = toleranceSecs)] tolerance_secs: f64,
-    #[wasm_bindgen(js_name = requestTimeoutMs)] request_timeout_ms: f64,
-    #[wasm_bindgen(js_name = deadlineMs)] deadline_ms: f64,
+    #[wasm_bindgen(js_name = toleranceSecs)] tolerance_secs: Option<f64>,
+    #[wasm_bindgen(js_name = requestTimeoutMs)] request_timeout_ms: Option<f64>,
+    #[wasm_bindgen(js_name = deadlineMs)] deadline_ms: Option<f64>,
     seed: f64,
 ) -> JsValue {
     let options = ap::WebhookOptions {
         secret,
-        tolerance_secs: ms(tolerance_secs),
-        request_timeout_ms: ms(request_timeout_ms),
-        deadline_ms: ms(deadline_ms),
+        tolerance_secs: tolerance_secs.map_or(ap::DEFAULT_TOLERANCE_SECS, ms),
+        request_timeout_ms: request_timeout_ms.map_or(ap::DEFAULT_REQUEST_TIMEOUT_MS, ms),
+        deadline_ms: deadline_ms.map_or(ap::DEFAULT_WEBHOOK_DEADLINE_MS, ms),
         seed: ms(seed),
     };
     flow(

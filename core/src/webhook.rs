@@ -83,16 +83,10 @@ fn mismatch(field: Field, reason: &str) -> Error {
     Error::field(ErrorCode::WebhookMismatch, field, reason.to_string())
 }
 
-/// True when the report is about the payout the event names. The event's own
-/// payout id must be the report's id, or the reference the report itself
-/// gives; an event's `reference` field is a sender-chosen string and is never
-/// matched on its own.
-pub(crate) fn names_same_payout(event: &WebhookEvent, report: &StatusReport) -> bool {
-    report_names(report, &event.payout_id)
-}
-
 /// True when the report is about `payout_id`: its id, or a reference the
-/// report itself gives. The one id-matching rule of flows and confirmations.
+/// report itself gives. The one id-matching rule of flows and confirmations;
+/// an event's own `reference` field is a sender-chosen string and is never
+/// matched on.
 pub(crate) fn report_names(report: &StatusReport, payout_id: &str) -> bool {
     report.id == payout_id || report.reference.as_deref() == Some(payout_id)
 }
@@ -102,7 +96,7 @@ pub(crate) fn report_names(report: &StatusReport, payout_id: &str) -> bool {
 /// `stale`, not an error. Errors: the report is about another payout, or both
 /// carry amounts that differ.
 pub fn confirm_webhook(event: &WebhookEvent, report: &StatusReport) -> Result<Confirmation> {
-    if !names_same_payout(event, report) {
+    if !report_names(report, &event.payout_id) {
         return Err(mismatch(
             Field::PayoutId,
             "the webhook names another payout than the status check",

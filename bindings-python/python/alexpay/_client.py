@@ -9,7 +9,14 @@ import math
 from typing import Any, Optional, Union
 
 from . import _alexpay
-from ._alexpay import FollowFlow, PayoutFlow, WebhookFlow
+from ._alexpay import (
+    DEFAULT_REQUEST_TIMEOUT_MS,
+    DEFAULT_TOLERANCE_SECS,
+    DEFAULT_WEBHOOK_DEADLINE_MS,
+    FollowFlow,
+    PayoutFlow,
+    WebhookFlow,
+)
 from ._driver import new_seed, run, run_async, to_thread, wall_ms
 from ._results import PayoutResult, WebhookResult
 from ._types import Body, HeadersLike
@@ -20,10 +27,10 @@ __all__ = ["Client", "AsyncClient", "DEFAULT_WAIT_SECS", "DEFAULT_REQUEST_TIMEOU
 
 #: How long ``wait=True`` follows a payout when ``timeout_secs`` is not given.
 DEFAULT_WAIT_SECS = 60.0
-#: How long one HTTP request may take.
-DEFAULT_REQUEST_TIMEOUT_SECS = 30.0
-#: How long ``handle_webhook`` may spend on its status check.
-DEFAULT_WEBHOOK_TIMEOUT_SECS = 10.0
+#: How long one HTTP request may take (the core's default).
+DEFAULT_REQUEST_TIMEOUT_SECS = DEFAULT_REQUEST_TIMEOUT_MS / 1000
+#: How long ``handle_webhook`` may spend on its status check (the core's default).
+DEFAULT_WEBHOOK_TIMEOUT_SECS = DEFAULT_WEBHOOK_DEADLINE_MS / 1000
 
 
 def _ms(secs: Union[int, float], name: str) -> int:
@@ -180,7 +187,7 @@ class Client(_Flows):
         headers: HeadersLike,
         *,
         secret: Optional[str] = None,
-        tolerance_secs: int = 300,
+        tolerance_secs: int = DEFAULT_TOLERANCE_SECS,
         timeout_secs: float = DEFAULT_WEBHOOK_TIMEOUT_SECS,
     ) -> WebhookResult:
         """Handles one webhook delivery: verifies it when ``secret`` (a
@@ -274,7 +281,7 @@ class AsyncClient(_Flows):
         headers: HeadersLike,
         *,
         secret: Optional[str] = None,
-        tolerance_secs: int = 300,
+        tolerance_secs: int = DEFAULT_TOLERANCE_SECS,
         timeout_secs: float = DEFAULT_WEBHOOK_TIMEOUT_SECS,
     ) -> WebhookResult:
         """As ``Client.handle_webhook``."""

@@ -19,7 +19,9 @@ mod webhook;
 pub use follow::FollowFlow;
 pub use outcome::{Outcome, OutcomeKind};
 pub use payout::PayoutFlow;
-pub use webhook::{receiver_status, WebhookFlow, WebhookOptions, WebhookOutcome, WebhookResult};
+pub use webhook::{
+    receiver_status, WebhookFlow, WebhookOptions, WebhookOutcome, WebhookResult, DEFAULT_WEBHOOK_DEADLINE_MS,
+};
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::field::Field;
