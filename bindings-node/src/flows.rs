@@ -35,10 +35,10 @@ fn ms(value: f64) -> u64 {
 }
 
 /// Absent timeouts take the core's defaults.
-fn options(request_timeout_ms: Option<f64>, wait_ms: f64, seed: f64) -> ap::FlowOptions {
+fn options(request_timeout_ms: Option<f64>, wait_ms: Option<f64>, seed: f64) -> ap::FlowOptions {
     ap::FlowOptions {
         request_timeout_ms: request_timeout_ms.map_or(ap::DEFAULT_REQUEST_TIMEOUT_MS, ms),
-        wait_ms: ms(wait_ms),
+        wait_ms: wait_ms.map_or(ap::DEFAULT_WAIT_MS, ms),
         seed: ms(seed),
     }
 }
@@ -61,7 +61,7 @@ pub fn create_mobile_money_flow(
     narration: Option<String>,
     webhook_url: Option<String>,
     request_timeout_ms: Option<f64>,
-    wait_ms: f64,
+    wait_ms: Option<f64>,
     seed: f64,
 ) -> Either<NativeFlow, NativeFailure> {
     let payout = match crate::mobile_money(amount, country_id, phone_number, narration, webhook_url) {
@@ -84,7 +84,7 @@ pub fn create_bank_flow(
     narration: Option<String>,
     webhook_url: Option<String>,
     request_timeout_ms: Option<f64>,
-    wait_ms: f64,
+    wait_ms: Option<f64>,
     seed: f64,
 ) -> Either<NativeFlow, NativeFailure> {
     let payout = match crate::bank(amount, country_id, bank_id, account_number, narration, webhook_url) {
@@ -101,7 +101,7 @@ pub fn create_follow_flow(
     client: &NativeClient,
     payout_id: String,
     request_timeout_ms: Option<f64>,
-    wait_ms: f64,
+    wait_ms: Option<f64>,
     seed: f64,
 ) -> Either<NativeFlow, NativeFailure> {
     let options = options(request_timeout_ms, wait_ms, seed);

@@ -31,10 +31,10 @@ pub struct NativeFlow {
 }
 
 /// Absent timeouts take the core's defaults.
-fn options(request_timeout_ms: Option<f64>, wait_ms: f64, seed: f64) -> ap::FlowOptions {
+fn options(request_timeout_ms: Option<f64>, wait_ms: Option<f64>, seed: f64) -> ap::FlowOptions {
     ap::FlowOptions {
         request_timeout_ms: request_timeout_ms.map_or(ap::DEFAULT_REQUEST_TIMEOUT_MS, ms),
-        wait_ms: ms(wait_ms),
+        wait_ms: wait_ms.map_or(ap::DEFAULT_WAIT_MS, ms),
         seed: ms(seed),
     }
 }
@@ -54,7 +54,7 @@ pub fn create_mobile_money_flow(
     narration: Option<String>,
     #[wasm_bindgen(js_name = webhookUrl)] webhook_url: Option<String>,
     #[wasm_bindgen(js_name = requestTimeoutMs)] request_timeout_ms: Option<f64>,
-    #[wasm_bindgen(js_name = waitMs)] wait_ms: f64,
+    #[wasm_bindgen(js_name = waitMs)] wait_ms: Option<f64>,
     seed: f64,
 ) -> JsValue {
     let payout = match crate::mobile_money(amount, country_id, phone_number, narration, webhook_url) {
@@ -77,7 +77,7 @@ pub fn create_bank_flow(
     narration: Option<String>,
     #[wasm_bindgen(js_name = webhookUrl)] webhook_url: Option<String>,
     #[wasm_bindgen(js_name = requestTimeoutMs)] request_timeout_ms: Option<f64>,
-    #[wasm_bindgen(js_name = waitMs)] wait_ms: f64,
+    #[wasm_bindgen(js_name = waitMs)] wait_ms: Option<f64>,
     seed: f64,
 ) -> JsValue {
     let payout = match crate::bank(amount, country_id, bank_id, account_number, narration, webhook_url) {
@@ -94,7 +94,7 @@ pub fn create_follow_flow(
     client: &NativeClient,
     #[wasm_bindgen(js_name = payoutId)] payout_id: &str,
     #[wasm_bindgen(js_name = requestTimeoutMs)] request_timeout_ms: Option<f64>,
-    #[wasm_bindgen(js_name = waitMs)] wait_ms: f64,
+    #[wasm_bindgen(js_name = waitMs)] wait_ms: Option<f64>,
     seed: f64,
 ) -> JsValue {
     let options = options(request_timeout_ms, wait_ms, seed);
