@@ -15,6 +15,7 @@ mod error;
 mod field;
 mod flow;
 mod headers;
+mod loose;
 mod payout;
 mod request;
 mod response;
