@@ -3,6 +3,7 @@
 //! The first lines on stdout are machine-readable `NAME=value` lines, the
 //! first one always `ALEXPAY_SANDBOX_URL=http://HOST:PORT`; logs go to stderr.
 
+use std::io::Write;
 use std::net::IpAddr;
 use std::process::ExitCode;
 
@@ -172,12 +173,17 @@ async fn run(config: Config) -> ExitCode {
         }
     };
     let url = sandbox.url();
-    // Machine-readable, first line first; Rust's stdout is line-buffered.
-    println!("ALEXPAY_SANDBOX_URL={url}");
-    println!("ALEXPAY_BASE_URL={url}");
-    println!("ALEXPAY_PUBLIC_KEY={public_key}");
-    println!("ALEXPAY_SECRET_KEY={secret_key}");
-    println!("ALEXPAY_WEBHOOK_SIGNING={}", if signing { "on" } else { "off" });
+    // Machine-readable, first line first, in one write. A reader may take the
+    // first line and close the pipe: a failed write is ignored, never a panic
+    // (println! would panic on the broken pipe and stop the sandbox).
+    let signing = if signing { "on" } else { "off" };
+    let banner = format!(
+        "ALEXPAY_SANDBOX_URL={url}\nALEXPAY_BASE_URL={url}\nALEXPAY_PUBLIC_KEY={public_key}\n\
+         ALEXPAY_SECRET_KEY={secret_key}\nALEXPAY_WEBHOOK_SIGNING={signing}\n"
+    );
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(banner.as_bytes()).and_then(|()| stdout.flush());
+    drop(stdout);
     // From here on stderr may be a pipe nobody reads: only the log writes to it.
     let log = sandbox.log();
     log.line(format!("listening on {url} (test keys above; Ctrl-C to stop)"));
