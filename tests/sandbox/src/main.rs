@@ -3,6 +3,7 @@
 //! The first lines on stdout are machine-readable `NAME=value` lines, the
 //! first one always `ALEXPAY_SANDBOX_URL=http://HOST:PORT`; logs go to stderr.
 
+use std::io::Write;
 use std::net::IpAddr;
 use std::process::ExitCode;
 
@@ -172,12 +173,22 @@ async fn run(config: Config) -> ExitCode {
         }
     };
     let url = sandbox.url();
-    // Machine-readable, first line first; Rust's stdout is line-buffered.
-    println!("ALEXPAY_SANDBOX_URL={url}");
-    println!("ALEXPAY_BASE_URL={url}");
-    println!("ALEXPAY_PUBLIC_KEY={public_key}");
-    println!("ALEXPAY_SECRET_KEY={secret_key}");
-    println!("ALEXPAY_WEBHOOK_SIGNING={}", if signing { "on" } else { "off" });
+    // Machine-readable, first line first; Rust's stdout is line-buffered. A
+    // harness may close its end after the first line: a failed write is no
+    // reason to stop serving (println! would panic).
+    let lines = [
+        format!("ALEXPAY_SANDBOX_URL={url}"),
+        format!("ALEXPAY_BASE_URL={url}"),
+        format!("ALEXPAY_PUBLIC_KEY={public_key}"),
+        format!("ALEXPAY_SECRET_KEY={secret_key}"),
+        format!("ALEXPAY_WEBHOOK_SIGNING={}", if signing { "on" } else { "off" }),
+    ];
+    let mut stdout = std::io::stdout().lock();
+    for line in lines {
+        let _ = writeln!(stdout, "{line}");
+    }
+    let _ = stdout.flush();
+    drop(stdout);
     // From here on stderr may be a pipe nobody reads: only the log writes to it.
     let log = sandbox.log();
     log.line(format!("listening on {url} (test keys above; Ctrl-C to stop)"));
