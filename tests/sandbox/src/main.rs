@@ -173,16 +173,21 @@ async fn run(config: Config) -> ExitCode {
         }
     };
     let url = sandbox.url();
-    // Machine-readable, first line first, in one write. A reader may take the
-    // first line and close the pipe: a failed write is ignored, never a panic
-    // (println! would panic on the broken pipe and stop the sandbox).
-    let signing = if signing { "on" } else { "off" };
-    let banner = format!(
-        "ALEXPAY_SANDBOX_URL={url}\nALEXPAY_BASE_URL={url}\nALEXPAY_PUBLIC_KEY={public_key}\n\
-         ALEXPAY_SECRET_KEY={secret_key}\nALEXPAY_WEBHOOK_SIGNING={signing}\n"
-    );
+    // Machine-readable, first line first; Rust's stdout is line-buffered. A
+    // harness may close its end after the first line: a failed write is no
+    // reason to stop serving (println! would panic).
+    let lines = [
+        format!("ALEXPAY_SANDBOX_URL={url}"),
+        format!("ALEXPAY_BASE_URL={url}"),
+        format!("ALEXPAY_PUBLIC_KEY={public_key}"),
+        format!("ALEXPAY_SECRET_KEY={secret_key}"),
+        format!("ALEXPAY_WEBHOOK_SIGNING={}", if signing { "on" } else { "off" }),
+    ];
     let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(banner.as_bytes()).and_then(|()| stdout.flush());
+    for line in lines {
+        let _ = writeln!(stdout, "{line}");
+    }
+    let _ = stdout.flush();
     drop(stdout);
     // From here on stderr may be a pipe nobody reads: only the log writes to it.
     let log = sandbox.log();

@@ -155,7 +155,13 @@ impl WebhookClient {
         // payout drive it; requests that get here anyway are refused by
         // `guard` (they carry the attempt header).
         let port = uri.port_u16().unwrap_or(80);
-        if port == self.own.port() && crate::guard::is_local_host(uri.host().unwrap_or_default(), self.own) {
+        let host = uri.host().unwrap_or_default();
+        // 0.0.0.0 and [::] connect to this machine too.
+        let unspecified = host
+            .trim_matches(['[', ']'])
+            .parse::<IpAddr>()
+            .is_ok_and(|ip| ip.is_unspecified());
+        if port == self.own.port() && (unspecified || crate::guard::is_local_host(host, self.own)) {
             return Some("the webhook_url points at the sandbox itself".into());
         }
         None
