@@ -113,6 +113,13 @@ def main() -> None:
             p = med([r[w]["pure_python"] for r in py])
             y = med([r[w]["pydantic"] for r in py])
             print(f"| {w} | {ns(b)} | {ns(p)} | {ns(y)} | {ratio(p, b)} | {ratio(y, b)} |")
+        peers = [r["verify_peers"] for r in py if "verify_peers" in r]
+        if peers:
+            print("\n| Python verify (signature made now) | ns/op | binding faster by |\n|---|---:|---:|")
+            base = med([p["binding"] for p in peers])
+            for k in peers[0]:
+                v = med([p[k] for p in peers])
+                print(f"| {k} | {ns(v)} | {ratio(v, base)} |")
         dec = [r for r in (x.get("python_decomposition") for x in load(os.path.join(dir_, "py.*.json"))) if r]
         if dec:
             print("\n| Python binding decomposition | ns/op |\n|---|---:|")
@@ -131,6 +138,14 @@ def main() -> None:
             print(
                 f"| {w} | {ns(n)} | {ns(a)} | {ns(p)} | {ns(z)} | {ratio(p, n)} | {ratio(z, n)} | {ratio(p, a)} | {ratio(z, a)} |"
             )
+        peers = [r["verify_peers"] for r in js if "verify_peers" in r]
+        if peers:
+            print("\n| JS verify (signature made now) | ns/op | Node faster by | wasm faster by |\n|---|---:|---:|---:|")
+            bn = med([p["node"] for p in peers])
+            bw = med([p["wasm"] for p in peers])
+            for k in peers[0]:
+                v = med([p[k] for p in peers])
+                print(f"| {k} | {ns(v)} | {ratio(v, bn)} | {ratio(v, bw)} |")
         print("\n| JS decomposition | ns/op |\n|---|---:|")
         for k in js[0]["decomposition"]:
             print(f"| {k} | {ns(med([r['decomposition'][k] for r in js]))} |")

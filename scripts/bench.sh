@@ -23,10 +23,13 @@ rm -f "$out"/py.*.json "$out"/js.*.json "$out"/instructions.json
 .venv/bin/python -c "import alexpay" 2>/dev/null || bash scripts/test-python.sh
 ls bindings-node/*.node >/dev/null 2>&1 || bash scripts/test-node.sh
 [ -f bindings-wasm/pkg/nodejs/alexpay_wasm.js ] || bash scripts/test-wasm.sh
-# Baselines: pydantic v2 from PyPI into the project venv, zod from npm.
+# Baselines: pydantic v2 from PyPI into the project venv, zod, standardwebhooks and svix from npm.
 .venv/bin/python -c "import pydantic, sys; sys.exit(not pydantic.VERSION.startswith('2.'))" 2>/dev/null ||
-  .venv/bin/pip install --quiet "pydantic>=2,<3"
-if [ ! -d bench/js/node_modules/zod ] || [ bench/js/package-lock.json -nt bench/js/node_modules/.package-lock.json ]; then
+  .venv/bin/python -m pip install --quiet "pydantic>=2,<3"
+# Verification peers (issue 13): the standardwebhooks and svix packages.
+.venv/bin/python -c "import standardwebhooks, svix" 2>/dev/null ||
+  .venv/bin/python -m pip install --quiet "standardwebhooks>=1,<2" "svix>=1,<3"
+if [ ! -d bench/js/node_modules/zod ] || [ ! -d bench/js/node_modules/svix ] || [ bench/js/package-lock.json -nt bench/js/node_modules/.package-lock.json ]; then
   (cd bench/js && npm install --no-audit --no-fund --loglevel=error)
 fi
 

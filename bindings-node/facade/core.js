@@ -165,6 +165,18 @@ const RAW_BODY_TYPES = 'a Buffer, Uint8Array, ArrayBuffer or string'
 
 const ENCODER = new TextEncoder()
 const DECODER = new TextDecoder()
+// Keeps a leading BOM, as the core's UTF-8 check does.
+const RAW_DECODER = new TextDecoder('utf-8', { ignoreBOM: true })
+
+/**
+ * A parsed webhook's `raw`: the body text. The back end never sends the body
+ * back (issue 13); after the core accepted it as UTF-8 this is the same text:
+ * the caller's own string when it is well formed, else the bytes decoded.
+ */
+function rawText(value, b) {
+  if (typeof value === 'string' && typeof value.isWellFormed === 'function' && value.isWellFormed()) return value
+  return RAW_DECODER.decode(b)
+}
 
 function isArrayBuffer(value) {
   const tag = Object.prototype.toString.call(value)
@@ -405,7 +417,7 @@ class Client {
     // Absent options take the core's defaults.
     const flow = call(() => native.createWebhookFlow(client, body, flat, secret, tolerance, timeout, deadline, seed()))
     await drive(flow, host)
-    return webhookResult(flow)
+    return webhookResult(flow, body)
   }
 
   get publicKey() {
@@ -485,13 +497,14 @@ function statusReportFrom(s) {
   return r
 }
 
-function webhookEventFrom(s) {
+/** `raw` is the body text (see `rawText`): it does not cross the boundary. */
+function webhookEventFrom(s, raw) {
   const e = { payoutId: s[0] }
   if (s[1] !== null) e.reference = s[1]
   e.status = s[2]
   e.rawStatus = s[3]
   if (s[4] !== null) e.amount = s[4]
-  e.raw = s[5]
+  e.raw = raw
   return e
 }
 
@@ -526,7 +539,7 @@ function parseStatusResponse(status, body) {
 /** Parses a webhook from its raw body (never a parsed object). */
 function parseWebhook(body) {
   const b = bytes(body, 'body', 'webhook request body')
-  return webhookEventFrom(call(() => native.parseWebhook(b)))
+  return webhookEventFrom(call(() => native.parseWebhook(b)), rawText(body, b))
 }
 
 function rawStatusOf(o, name) {

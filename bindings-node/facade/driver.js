@@ -148,7 +148,7 @@ function payoutResult(flow) {
   return result
 }
 
-function webhookResult(flow) {
+function webhookResult(flow, body) {
   const o = flow.outcome()
   if (o[0] !== 'ok') throw flowError(flow, { receiverStatus: o[3] })
   const r = flow.webhookResult()
@@ -157,7 +157,7 @@ function webhookResult(flow) {
   result.stale = r[4]
   if (r[5] !== null && r[5] !== undefined) result.webhookId = r[5]
   result.report = statusReportFrom(flow.outcomeReport())
-  result.event = webhookEventFrom(flow.webhookEvent())
+  result.event = webhookEventFrom(flow.webhookEvent(), rawText(undefined, body))
   return result
 }
 

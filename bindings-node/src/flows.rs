@@ -313,7 +313,8 @@ impl NativeFlow {
         }
     }
 
-    /// The parsed event of a webhook result (`WebhookEvent` slots).
+    /// The parsed event of a webhook result (`WebhookEvent` slots, without
+    /// the body the caller handed in).
     #[napi]
     pub fn webhook_event(&self) -> Option<Vec<Slot>> {
         match &self.ended {

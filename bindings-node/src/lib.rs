@@ -414,12 +414,11 @@ pub struct WebhookEvent {
     pub status: String,
     pub raw_status: String,
     pub amount: Option<f64>,
-    /// The body exactly as received (UTF-8 text).
-    pub raw: String,
 }
 
 impl WebhookEvent {
-    /// `[payoutId, reference, status, rawStatus, amount, raw]`
+    /// `[payoutId, reference, status, rawStatus, amount]`: never the raw
+    /// body, which the caller already holds (the facade sets `raw` from it).
     pub(crate) fn into_slots(self) -> Vec<Slot> {
         vec![
             text(Some(self.payout_id)),
@@ -427,7 +426,6 @@ impl WebhookEvent {
             text(Some(self.status)),
             text(Some(self.raw_status)),
             number(self.amount),
-            text(Some(self.raw)),
         ]
     }
 }
@@ -440,7 +438,6 @@ impl From<ap::WebhookEvent> for WebhookEvent {
             status: e.status.as_str().to_string(),
             raw_status: e.raw_status,
             amount: e.amount,
-            raw: e.raw,
         }
     }
 }
@@ -453,7 +450,7 @@ impl From<WebhookEvent> for ap::WebhookEvent {
             status: ap::PayoutStatus::from_raw(&e.raw_status),
             raw_status: e.raw_status,
             amount: e.amount,
-            raw: e.raw,
+            raw: String::new(),
         }
     }
 }
@@ -498,10 +495,13 @@ impl From<ap::Confirmation> for Confirmation {
     }
 }
 
-/// Parses a webhook from its raw body: `WebhookEvent` slots.
+/// Parses a webhook from its raw body: `WebhookEvent` slots (without the
+/// body: no copy of it is made or sent back).
 #[napi]
 pub fn parse_webhook(body: BufferSlice) -> Either<Vec<Slot>, NativeFailure> {
-    outcome(ap::parse_webhook(&body), |e| WebhookEvent::from(e).into_slots())
+    outcome(ap::parse_webhook_without_raw(&body), |e| {
+        WebhookEvent::from(e).into_slots()
+    })
 }
 
 /// Confirms a webhook against the status check fetched for its payout.

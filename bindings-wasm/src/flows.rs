@@ -307,7 +307,8 @@ impl NativeFlow {
         }
     }
 
-    /// The parsed event of a webhook result (`WebhookEvent` slots).
+    /// The parsed event of a webhook result (`WebhookEvent` slots, without
+    /// the body the caller handed in).
     #[wasm_bindgen(js_name = webhookEvent, unchecked_return_type = "Array<Slot> | null")]
     pub fn webhook_event(&self) -> JsValue {
         match &self.ended {

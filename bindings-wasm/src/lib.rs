@@ -426,7 +426,8 @@ pub(crate) fn report_slots(r: &ap::StatusReport) -> Slots<'_> {
     ]
 }
 
-/// `[payoutId, reference, status, rawStatus, amount, raw]`
+/// `[payoutId, reference, status, rawStatus, amount]`: never the raw body,
+/// which the caller already holds (the facade sets `raw` from it).
 pub(crate) fn event_slots(e: &ap::WebhookEvent) -> Slots<'_> {
     vec![
         text(&e.payout_id),
@@ -434,7 +435,6 @@ pub(crate) fn event_slots(e: &ap::WebhookEvent) -> Slots<'_> {
         text(e.status.as_str()),
         text(&e.raw_status),
         number(e.amount),
-        text(&e.raw),
     ]
 }
 
@@ -462,10 +462,12 @@ pub fn parse_status_response(
 
 // ---------------------------------------------------------------- webhooks
 
-/// Parses a webhook from its raw body: `WebhookEvent` slots.
+/// Parses a webhook from its raw body: `WebhookEvent` slots (without the
+/// body: no copy of it is made in the module's memory, which never shrinks,
+/// nor sent back).
 #[wasm_bindgen(js_name = parseWebhook, unchecked_return_type = "Array<Slot> | NativeFailure")]
 pub fn parse_webhook(#[wasm_bindgen(unchecked_param_type = "Uint8Array")] body: &[u8]) -> JsValue {
-    outcome(ap::parse_webhook(body), |e| slots(&event_slots(&e)))
+    outcome(ap::parse_webhook_without_raw(body), |e| slots(&event_slots(&e)))
 }
 
 /// Confirms a webhook against the status check fetched for its payout:

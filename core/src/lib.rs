@@ -52,4 +52,4 @@ pub use signature::{sign_webhook, verify_webhook_signature, DEFAULT_TOLERANCE_SE
 pub use status::PayoutStatus;
 pub use text::{amount_from_f64, amount_from_i128, MAX_AMOUNT, MAX_NARRATION_CHARS};
 pub use tracker::{Observation, Observed, PayoutTracker, POLL_BASE_MS, POLL_CAP_MS};
-pub use webhook::{confirm_webhook, parse_webhook, webhook_id, Confirmation, WebhookEvent};
+pub use webhook::{confirm_webhook, parse_webhook, parse_webhook_without_raw, webhook_id, Confirmation, WebhookEvent};

@@ -189,7 +189,7 @@ impl Failure<'_> {
 /// 201/202, an unknown word) is unexplained.
 fn refusal_in(env: &Object<'_>) -> (ErrorCode, Option<u16>) {
     let api_status = tolerant::text(env, Key::Code)
-        .and_then(|c| c.trim().parse::<u16>().ok())
+        .and_then(|c| tolerant::trim(&c).parse::<u16>().ok())
         .filter(|c| (100..=599).contains(c));
     match api_status {
         Some(c @ 400..=599) => (classify(c), Some(c)),

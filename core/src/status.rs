@@ -48,7 +48,7 @@ impl PayoutStatus {
     pub fn from_raw(raw: &str) -> PayoutStatus {
         // Trimmed, ASCII-lowercased, ' ' and '-' read as '_': folded into a
         // stack buffer (no allocation); longer strings match no word.
-        let trimmed = raw.trim().as_bytes();
+        let trimmed = crate::tolerant::trim(raw).as_bytes();
         let mut buf = [0u8; 16];
         let key = match buf.get_mut(..trimmed.len()) {
             Some(key) => {

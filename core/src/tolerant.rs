@@ -20,6 +20,15 @@ pub(crate) fn text<'o>(obj: &'o loose::Object<'_>, key: Key) -> Option<Cow<'o, s
     })
 }
 
+/// `str::trim`, with a fast path for the usual value that has no space or
+/// non-ASCII character at either end (nothing to trim).
+pub(crate) fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
+}
+
 /// [`text`] as an owned `String`.
 pub(crate) fn string(obj: &loose::Object<'_>, key: Key) -> Option<String> {
     text(obj, key).map(Cow::into_owned)
@@ -27,7 +36,7 @@ pub(crate) fn string(obj: &loose::Object<'_>, key: Key) -> Option<String> {
 
 /// A non-empty string or number, for ids.
 pub(crate) fn id(obj: &loose::Object<'_>, key: Key) -> Option<String> {
-    text(obj, key).filter(|s| !s.trim().is_empty()).map(Cow::into_owned)
+    text(obj, key).filter(|s| !trim(s).is_empty()).map(Cow::into_owned)
 }
 
 /// A finite number, or a string holding one (`"100"`, `" 12.50 "`).
@@ -36,7 +45,7 @@ pub(crate) fn number(obj: &loose::Object<'_>, key: Key) -> Option<f64> {
         Loose::U64(n) => *n as f64,
         Loose::I64(n) => *n as f64,
         Loose::F64(n) => *n,
-        Loose::Text(s) => s.trim().parse::<f64>().ok()?,
+        Loose::Text(s) => trim(s).parse::<f64>().ok()?,
         _ => return None,
     };
     n.is_finite().then_some(n)
@@ -49,7 +58,7 @@ pub(crate) fn boolean(obj: &loose::Object<'_>, key: Key) -> Option<bool> {
         Loose::U64(0) | Loose::I64(0) => Some(false),
         Loose::U64(1) | Loose::I64(1) => Some(true),
         Loose::Text(s) => {
-            let s = s.trim();
+            let s = trim(s);
             let is = |word: &str| s.eq_ignore_ascii_case(word);
             if is("true") || is("1") || is("yes") {
                 Some(true)
@@ -65,14 +74,14 @@ pub(crate) fn boolean(obj: &loose::Object<'_>, key: Key) -> Option<bool> {
 
 /// Alexpay's envelope `code`: a number or numeric string, kept as text.
 pub(crate) fn code(obj: &loose::Object<'_>) -> Option<String> {
-    text(obj, Key::Code).map(|c| c.trim().to_string())
+    text(obj, Key::Code).map(|c| trim(&c).to_string())
 }
 
 /// The envelope `status`, trimmed (compare it ignoring ASCII case).
 pub(crate) fn status_word<'o>(obj: &'o loose::Object<'_>) -> Option<Cow<'o, str>> {
     text(obj, Key::Status).map(|s| match s {
-        Cow::Borrowed(b) => Cow::Borrowed(b.trim()),
-        Cow::Owned(o) => Cow::Owned(o.trim().to_string()),
+        Cow::Borrowed(b) => Cow::Borrowed(trim(b)),
+        Cow::Owned(o) => Cow::Owned(trim(&o).to_string()),
     })
 }
 
