@@ -1,0 +1,76 @@
+//! Whole-number arguments from bindings whose numbers are wider or looser
+//! than the core's types (Python ints of any size, JavaScript doubles). One
+//! rule for every language: a value outside the type's range, a fraction,
+//! NaN or an infinity is `invalid_argument` naming the field, never clamped.
+
+use crate::error::{Error, Result};
+use crate::field::Field;
+
+/// The core's integer argument types.
+pub trait WholeArg: Sized {
+    const MIN: i128;
+    const MAX: i128;
+    fn from_i128(value: i128) -> Self;
+}
+
+macro_rules! whole_arg {
+    ($($t:ty),*) => {$(
+        impl WholeArg for $t {
+            const MIN: i128 = <$t>::MIN as i128;
+            const MAX: i128 = <$t>::MAX as i128;
+            fn from_i128(value: i128) -> Self {
+                value as $t
+            }
+        }
+    )*};
+}
+
+whole_arg!(u16, u32, u64, i64);
+
+/// A whole number in `T`'s range (Python ints arrive as i128, saturated
+/// beyond it).
+pub fn whole_from_i128<T: WholeArg>(value: i128, field: Field) -> Result<T> {
+    if (T::MIN..=T::MAX).contains(&value) {
+        Ok(T::from_i128(value))
+    } else {
+        Err(Error::invalid_argument(
+            field,
+            format!("must be a whole number from {} to {}", T::MIN, T::MAX),
+        ))
+    }
+}
+
+/// The same for a JavaScript number: fractions, NaN and infinities are
+/// refused like out-of-range values.
+pub fn whole_from_f64<T: WholeArg>(value: f64, field: Field) -> Result<T> {
+    if !value.is_finite() || value.fract() != 0.0 {
+        return Err(Error::invalid_argument(
+            field,
+            format!("must be a whole number from {} to {}", T::MIN, T::MAX),
+        ));
+    }
+    // `as` saturates at the i128 bounds, which are out of every T's range.
+    whole_from_i128(value as i128, field)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_are_refused_never_clamped() {
+        assert_eq!(whole_from_i128::<u32>(4_294_967_295, Field::Attempt).unwrap(), u32::MAX);
+        assert!(whole_from_i128::<u32>(4_294_967_296, Field::Attempt).is_err());
+        assert!(whole_from_i128::<u64>(-1, Field::ToleranceSecs).is_err());
+        assert!(whole_from_f64::<u64>(18_446_744_073_709_551_616.0, Field::ToleranceSecs).is_err());
+        assert!(whole_from_f64::<u16>(1.5, Field::HttpStatus).is_err());
+        assert!(whole_from_f64::<i64>(f64::NAN, Field::Now).is_err());
+        assert_eq!(whole_from_f64::<i64>(-5.0, Field::Now).unwrap(), -5);
+        let e = whole_from_f64::<u16>(65_536.0, Field::HttpStatus).unwrap_err();
+        assert_eq!(
+            (e.code().as_str(), e.field_ref()),
+            ("invalid_argument", Some(Field::HttpStatus))
+        );
+        assert_eq!(e.reason(), "must be a whole number from 0 to 65535");
+    }
+}
