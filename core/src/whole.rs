@@ -10,14 +10,18 @@ use crate::field::Field;
 pub trait WholeArg: Sized {
     const MIN: i128;
     const MAX: i128;
+    /// "must be a whole number from MIN to MAX", written out (formatting an
+    /// i128 would cost the WebAssembly module kilobytes).
+    const RULE: &'static str;
     fn from_i128(value: i128) -> Self;
 }
 
 macro_rules! whole_arg {
-    ($($t:ty),*) => {$(
+    ($($t:ty => $rule:literal),*) => {$(
         impl WholeArg for $t {
             const MIN: i128 = <$t>::MIN as i128;
             const MAX: i128 = <$t>::MAX as i128;
+            const RULE: &'static str = $rule;
             fn from_i128(value: i128) -> Self {
                 value as $t
             }
@@ -25,7 +29,12 @@ macro_rules! whole_arg {
     )*};
 }
 
-whole_arg!(u16, u32, u64, i64);
+whole_arg!(
+    u16 => "must be a whole number from 0 to 65535",
+    u32 => "must be a whole number from 0 to 4294967295",
+    u64 => "must be a whole number from 0 to 18446744073709551615",
+    i64 => "must be a whole number from -9223372036854775808 to 9223372036854775807"
+);
 
 /// A whole number in `T`'s range (Python ints arrive as i128, saturated
 /// beyond it).
@@ -33,10 +42,7 @@ pub fn whole_from_i128<T: WholeArg>(value: i128, field: Field) -> Result<T> {
     if (T::MIN..=T::MAX).contains(&value) {
         Ok(T::from_i128(value))
     } else {
-        Err(Error::invalid_argument(
-            field,
-            format!("must be a whole number from {} to {}", T::MIN, T::MAX),
-        ))
+        Err(Error::invalid_argument(field, T::RULE))
     }
 }
 
@@ -44,10 +50,7 @@ pub fn whole_from_i128<T: WholeArg>(value: i128, field: Field) -> Result<T> {
 /// refused like out-of-range values.
 pub fn whole_from_f64<T: WholeArg>(value: f64, field: Field) -> Result<T> {
     if !value.is_finite() || value.fract() != 0.0 {
-        return Err(Error::invalid_argument(
-            field,
-            format!("must be a whole number from {} to {}", T::MIN, T::MAX),
-        ));
+        return Err(Error::invalid_argument(field, T::RULE));
     }
     // `as` saturates at the i128 bounds, which are out of every T's range.
     whole_from_i128(value as i128, field)
@@ -56,6 +59,18 @@ pub fn whole_from_f64<T: WholeArg>(value: f64, field: Field) -> Result<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rules_name_the_ranges() {
+        for (rule, min, max) in [
+            (<u16 as WholeArg>::RULE, u16::MIN as i128, u16::MAX as i128),
+            (<u32 as WholeArg>::RULE, u32::MIN as i128, u32::MAX as i128),
+            (<u64 as WholeArg>::RULE, u64::MIN as i128, u64::MAX as i128),
+            (<i64 as WholeArg>::RULE, i64::MIN as i128, i64::MAX as i128),
+        ] {
+            assert_eq!(rule, format!("must be a whole number from {min} to {max}"));
+        }
+    }
 
     #[test]
     fn ranges_are_refused_never_clamped() {

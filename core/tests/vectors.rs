@@ -158,8 +158,15 @@ fn amount(v: &Value) -> Result<u64, Error> {
 }
 
 fn request_json(r: HttpRequest) -> Value {
-    let headers: Map<String, Value> = r.headers.into_iter().map(|(k, v)| (k, Value::String(v))).collect();
-    let body = r.body.map(|b| Value::String(String::from_utf8(b).expect("utf-8 body")));
+    let headers: Map<String, Value> = r
+        .headers
+        .iter()
+        .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+        .collect();
+    let body = r
+        .body
+        .clone()
+        .map(|b| Value::String(String::from_utf8(b).expect("utf-8 body")));
     json!({ "method": r.method, "url": r.url, "headers": headers, "body": body })
 }
 

@@ -13,6 +13,33 @@
 const encoder = new TextEncoder();
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
+/** `{ utf16: [code units] }` becomes the string they spell, lone surrogates
+ * included (JSON cannot carry those as text). */
+function utf16Text(value) {
+  if (Array.isArray(value)) return value.map(utf16Text)
+  if (value === null || typeof value !== 'object') return value;
+  const keys = Object.keys(value)
+  if (keys.length === 1 && keys[0] === 'utf16') return String.fromCharCode(...value.utf16)
+  return Object.fromEntries(keys.map((k) => [k, utf16Text(value[k])]));
+}
+
+/** Repeated headers (`header_pairs`) in every container a JS caller may
+ * hand over: the pairs, a `Headers` built with append() (which joins
+ * repeats with ", "), and a plain object holding an array per repeated name. */
+function headerForms(input) {
+  if (!input.header_pairs) return [input.headers, Object.entries(input.headers)]
+  const pairs = input.header_pairs
+  const object = {}
+  for (const [n, v] of pairs) object[n] = n in object ? [].concat(object[n], v) : v
+  const forms = [pairs, object]
+  if (typeof Headers === 'function') {
+    const h = new Headers()
+    for (const [n, v] of pairs) h.append(n, v)
+    forms.push(h)
+  }
+  return forms;
+}
+
 export function camel(name) {
   return name.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
 }
@@ -280,11 +307,14 @@ const RUNNERS = {
   "webhook_signatures.json": (api, doc, input) => {
     const tolerance = input.tolerance_secs ?? undefined;
     const body = bodyOf(input);
-    const r = api.verifyWebhookSignature(input.secret, input.headers, body.bytes, input.now, tolerance);
+    const [first, ...others] = headerForms(input);
+    const r = api.verifyWebhookSignature(input.secret, first, body.bytes, input.now, tolerance);
     if (r !== undefined) throw new Mismatch(`verify returned ${show(r)}`);
-    // The other header forms must agree: [name, value] pairs, a Map, and a Headers where it exists.
-    api.verifyWebhookSignature(input.secret, Object.entries(input.headers), body.text ?? body.bytes, input.now, tolerance);
-    api.verifyWebhookSignature(input.secret, new Map(Object.entries(input.headers)), body.bytes, input.now, tolerance);
+    // The other header forms must agree: [name, value] pairs, a Map, a Headers where it exists.
+    for (const h of others) api.verifyWebhookSignature(input.secret, h, body.text ?? body.bytes, input.now, tolerance);
+    if (!input.header_pairs) {
+      api.verifyWebhookSignature(input.secret, new Map(Object.entries(input.headers)), body.bytes, input.now, tolerance);
+    }
     return undefined;
   },
   "webhook_confirmations.json": (api, doc, input) => {
@@ -347,7 +377,8 @@ export function listCases(files) {
     return [{ file: "(none)", name: "vector files exist", exec() { throw new Error("no vector files found"); } }];
   }
   const out = [];
-  for (const { name, doc } of files) {
+  for (const { name, doc: raw } of files) {
+    const doc = utf16Text(raw);
     const runner = RUNNERS[name];
     if (!runner) {
       out.push({ file: name, name: "(file has a runner)", exec() { throw new Error(`no runner for ${name}`); } });
