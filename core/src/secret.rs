@@ -25,18 +25,27 @@ impl SecretKey {
     /// (`\"`, `\\`, `\/`), replaced by `[REDACTED]`: a server that echoes
     /// the request cannot put the key into anything built from its answer.
     pub(crate) fn mask<'a>(&self, body: &'a [u8]) -> Cow<'a, [u8]> {
+        let key = self.0.as_bytes();
         let mut out = Cow::Borrowed(body);
-        if self.0.is_empty() {
-            return out;
+        let mut forms = vec![key.to_vec()];
+        if key.iter().any(|b| matches!(b, b'"' | b'\\' | b'/')) {
+            for slash in [false, true] {
+                let mut form = Vec::with_capacity(2 * key.len());
+                for &b in key {
+                    if b == b'"' || b == b'\\' || (slash && b == b'/') {
+                        form.push(b'\\');
+                    }
+                    form.push(b);
+                }
+                forms.push(form);
+            }
         }
-        let escaped = serde_json::to_string(&self.0).unwrap_or_default();
-        let escaped = escaped.get(1..escaped.len().saturating_sub(1)).unwrap_or("");
-        let slashes = escaped.replace('/', "\\/");
-        for needle in [self.0.as_str(), escaped, &slashes] {
-            if let Some(replaced) = replace_all(&out, needle.as_bytes(), REDACTED.as_bytes()) {
+        for needle in &forms {
+            if let Some(replaced) = replace_all(&out, needle, REDACTED.as_bytes()) {
                 out = Cow::Owned(replaced);
             }
         }
+        forms.iter_mut().for_each(|f| f.zeroize());
         out
     }
 }

@@ -164,6 +164,15 @@ fn ipv4(host: &str) -> bool {
         })
 }
 
+/// The `:`-separated groups of one side of a `::` (none when empty).
+fn groups_of(s: &str) -> Vec<&str> {
+    if s.is_empty() {
+        Vec::new()
+    } else {
+        s.split(':').collect()
+    }
+}
+
 /// RFC 4291 text form: eight groups of 1 to 4 hex digits, one `::` standing
 /// for one or more zero groups, an IPv4 address in place of the last two.
 fn ipv6(text: &str) -> bool {
@@ -175,14 +184,7 @@ fn ipv6(text: &str) -> bool {
         return false;
     }
     let mut groups = 0;
-    let parts = |s: &str| -> Vec<String> {
-        if s.is_empty() {
-            Vec::new()
-        } else {
-            s.split(':').map(str::to_string).collect()
-        }
-    };
-    let (head, tail) = (parts(head), parts(tail));
+    let (head, tail) = (groups_of(head), groups_of(tail));
     let count = head.len() + tail.len();
     for (i, g) in head.iter().chain(tail.iter()).enumerate() {
         if i + 1 == count && g.contains('.') {

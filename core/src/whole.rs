@@ -39,21 +39,31 @@ whole_arg!(
 /// A whole number in `T`'s range (Python ints arrive as i128, saturated
 /// beyond it).
 pub fn whole_from_i128<T: WholeArg>(value: i128, field: Field) -> Result<T> {
-    if (T::MIN..=T::MAX).contains(&value) {
-        Ok(T::from_i128(value))
-    } else {
-        Err(Error::invalid_argument(field, T::RULE))
-    }
+    in_range(value, field, T::MIN, T::MAX, T::RULE).map(T::from_i128)
 }
 
 /// The same for a JavaScript number: fractions, NaN and infinities are
 /// refused like out-of-range values.
 pub fn whole_from_f64<T: WholeArg>(value: f64, field: Field) -> Result<T> {
-    if !value.is_finite() || value.fract() != 0.0 {
-        return Err(Error::invalid_argument(field, T::RULE));
+    whole_from_i128(
+        exact(value).ok_or_else(|| Error::invalid_argument(field, T::RULE))?,
+        field,
+    )
+}
+
+/// The one check, not generic (one copy in the WebAssembly module).
+fn in_range(value: i128, field: Field, min: i128, max: i128, rule: &'static str) -> Result<i128> {
+    if (min..=max).contains(&value) {
+        Ok(value)
+    } else {
+        Err(Error::invalid_argument(field, rule))
     }
-    // `as` saturates at the i128 bounds, which are out of every T's range.
-    whole_from_i128(value as i128, field)
+}
+
+/// A finite whole double as an integer; `as` saturates at the i128 bounds,
+/// which are out of every `T`'s range.
+fn exact(value: f64) -> Option<i128> {
+    (value.is_finite() && value.fract() == 0.0).then_some(value as i128)
 }
 
 #[cfg(test)]
