@@ -39,24 +39,21 @@ whole_arg!(
 /// A whole number in `T`'s range (Python ints arrive as i128, saturated
 /// beyond it).
 pub fn whole_from_i128<T: WholeArg>(value: i128, field: Field) -> Result<T> {
-    in_range(value, field, T::MIN, T::MAX, T::RULE).map(T::from_i128)
+    in_range(Some(value), field, T::MIN, T::MAX, T::RULE).map(T::from_i128)
 }
 
 /// The same for a JavaScript number: fractions, NaN and infinities are
 /// refused like out-of-range values.
 pub fn whole_from_f64<T: WholeArg>(value: f64, field: Field) -> Result<T> {
-    whole_from_i128(
-        exact(value).ok_or_else(|| Error::invalid_argument(field, T::RULE))?,
-        field,
-    )
+    in_range(exact(value), field, T::MIN, T::MAX, T::RULE).map(T::from_i128)
 }
 
 /// The one check, not generic (one copy in the WebAssembly module).
-fn in_range(value: i128, field: Field, min: i128, max: i128, rule: &'static str) -> Result<i128> {
-    if (min..=max).contains(&value) {
-        Ok(value)
-    } else {
-        Err(Error::invalid_argument(field, rule))
+#[inline(never)]
+fn in_range(value: Option<i128>, field: Field, min: i128, max: i128, rule: &'static str) -> Result<i128> {
+    match value {
+        Some(v) if (min..=max).contains(&v) => Ok(v),
+        _ => Err(Error::invalid_argument(field, rule)),
     }
 }
 
