@@ -54,17 +54,25 @@ fn mac(key: &[u8], id: &str, timestamp: &str, body: &[u8]) -> Vec<u8> {
     mac.finalize().into_bytes().to_vec()
 }
 
-/// Every value of a `webhook-*` header and of its `svix-*` alias (the same
-/// scheme under the name Svix senders use), in order.
+/// Every value of a `webhook-*` header, in order; without one, of its
+/// `svix-*` alias (the same scheme under the name Svix senders use; a
+/// sender that sends both sets is read by its `webhook-*` headers).
 fn values<'a>(headers: &'a [(String, String)], name: &str) -> Vec<&'a str> {
     let alias = name.replacen("webhook-", "svix-", 1);
-    let named = |k: &str| k.trim().eq_ignore_ascii_case(name) || k.trim().eq_ignore_ascii_case(&alias);
-    headers
-        .iter()
-        .filter(|(k, _)| named(k))
-        .map(|(_, v)| v.trim())
-        .filter(|v| !v.is_empty())
-        .collect()
+    let of = |n: &str| -> Vec<&'a str> {
+        headers
+            .iter()
+            .filter(|(k, _)| k.trim().eq_ignore_ascii_case(n))
+            .map(|(_, v)| v.trim())
+            .filter(|v| !v.is_empty())
+            .collect()
+    };
+    let found = of(name);
+    if found.is_empty() {
+        of(&alias)
+    } else {
+        found
+    }
 }
 
 /// `webhook-id` and `webhook-timestamp` must appear once: a second header,
