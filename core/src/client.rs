@@ -74,15 +74,19 @@ fn user_agent(value: Option<&str>) -> Result<String> {
     let Some(value) = value else {
         return Ok(DEFAULT_USER_AGENT.to_string());
     };
-    let ok = !value.trim().is_empty() && value.len() <= 256 && value.chars().all(|c| c == ' ' || c.is_ascii_graphic());
+    // Sent exactly as given: surrounding spaces are refused, never trimmed.
+    let ok = !value.trim().is_empty()
+        && value.trim() == value
+        && value.len() <= 256
+        && value.chars().all(|c| c == ' ' || c.is_ascii_graphic());
     if !ok {
         return Err(Error::field(
             ErrorCode::InvalidUserAgent,
             Field::UserAgent,
-            "must be 1 to 256 printable ASCII characters",
+            "must be 1 to 256 printable ASCII characters, not starting or ending with a space",
         ));
     }
-    Ok(value.trim().to_string())
+    Ok(value.to_string())
 }
 
 fn base_url(value: &str) -> Result<String> {
