@@ -1,8 +1,8 @@
 # One command per job. Each surface's script installs what it needs on a
 # fresh machine (Debian + rustup Rust + Python 3.11 + Node 20), then tests.
-.PHONY: test test-core test-python test-node test-wasm test-e2e demo sandbox fuzz soak-memory soak-sandbox bench
+.PHONY: test test-core test-python test-node test-wasm test-e2e test-differential demo sandbox fuzz soak-memory soak-sandbox bench
 
-test: test-core test-python test-node test-wasm test-e2e
+test: test-core test-python test-node test-wasm test-e2e test-differential
 	@echo "make test: every suite passed"
 
 test-core:
@@ -19,6 +19,10 @@ test-wasm:
 
 test-e2e:
 	bash scripts/test-e2e.sh
+
+# After the surface suites: it compares the packages they built.
+test-differential:
+	bash scripts/test-differential.sh
 
 demo:
 	bash scripts/demo.sh

@@ -44,6 +44,10 @@ def ratio(base: Optional[float], binding: Optional[float]) -> str:
 def criterion(dir_: str) -> None:
     names = [
         "floor_serde_value_status_body",
+        "floor_typed_status_body",
+        "floor_typed_webhook",
+        "floor_build_serialize",
+        "floor_hmac_verify",
         "build_mobile_money_payout",
         "parse_status_response",
         "parse_and_confirm_webhook",
@@ -67,8 +71,36 @@ def criterion(dir_: str) -> None:
     print("\n(floor: serde_json::from_slice::<Value> of the status body; the webhook body is shorter)")
 
 
+# Each core workload and the floor it is held to (issue 13's goals).
+FLOORS = [
+    ("build_mobile_money_payout", "floor_build_serialize", "1.5x"),
+    ("parse_status_response", "floor_typed_status_body", "1.5x"),
+    ("parse_status_response", "floor_serde_value_status_body", ""),
+    ("parse_and_confirm_webhook", "floor_typed_webhook", "1.5x"),
+    ("verify_signed_webhook", "floor_hmac_verify", "1.1x"),
+]
+
+
+def instructions(path: str) -> None:
+    if not os.path.exists(path):
+        return
+    counts = json.load(open(path))
+    print("\n### Rust core vs its floors (callgrind instructions per operation)\n")
+    print("| workload | core | floor | floor instructions | core / floor | goal |")
+    print("|---|---:|---|---:|---:|---:|")
+    for work, floor, goal in FLOORS:
+        a, b = counts.get(work), counts.get(floor)
+        if a and b:
+            print(f"| {work} | {a:,} | {floor} | {b:,} | {a / b:.2f}x | {goal or '-'} |")
+    print(
+        "\n(floors: a typed borrowed serde parse of the same bytes, serde_json::Value, "
+        "a serde Serialize + URL + headers build, a minimal hmac + sha2 verify; core/benches/shared)"
+    )
+
+
 def main() -> None:
     dir_ = sys.argv[1]
+    instructions(os.path.join(dir_, "instructions.json"))
     if len(sys.argv) > 2:
         criterion(sys.argv[2])
     py = [r["python"] for r in load(os.path.join(dir_, "py.*.json"))]

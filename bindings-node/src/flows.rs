@@ -7,7 +7,7 @@ use napi::bindgen_prelude::{BufferSlice, Either};
 use napi_derive::napi;
 
 use crate::{
-    fail, flag, http_status, number, opt_whole, saturate, text, whole, NativeClient, NativeFailure, Payout, Slot,
+    fail, flag, http_status, number, opt_whole, saturate, text, NativeClient, NativeFailure, Payout, Slot,
     StatusReport, WebhookEvent,
 };
 
@@ -43,14 +43,14 @@ struct WebhookNumbers {
 
 /// Absent timeouts take the core's defaults; the caller's numbers follow
 /// the core's range rule (`seed` comes from the facade itself).
-fn options(request_timeout_ms: Option<f64>, wait_ms: f64, seed: f64) -> ap::Result<ap::FlowOptions> {
+fn options(request_timeout_ms: Option<f64>, wait_ms: Option<f64>, seed: f64) -> ap::Result<ap::FlowOptions> {
     Ok(ap::FlowOptions {
         request_timeout_ms: opt_whole(
             request_timeout_ms,
             ap::Field::RequestTimeoutMs,
             ap::DEFAULT_REQUEST_TIMEOUT_MS,
         )?,
-        wait_ms: whole(wait_ms, ap::Field::WaitMs)?,
+        wait_ms: opt_whole(wait_ms, ap::Field::WaitMs, ap::DEFAULT_WAIT_MS)?,
         seed: ms(seed),
     })
 }
@@ -73,7 +73,7 @@ pub fn create_mobile_money_flow(
     narration: Option<String>,
     webhook_url: Option<String>,
     request_timeout_ms: Option<f64>,
-    wait_ms: f64,
+    wait_ms: Option<f64>,
     seed: f64,
 ) -> Either<NativeFlow, NativeFailure> {
     let payout = match crate::mobile_money(amount, country_id, phone_number, narration, webhook_url) {
@@ -99,7 +99,7 @@ pub fn create_bank_flow(
     narration: Option<String>,
     webhook_url: Option<String>,
     request_timeout_ms: Option<f64>,
-    wait_ms: f64,
+    wait_ms: Option<f64>,
     seed: f64,
 ) -> Either<NativeFlow, NativeFailure> {
     let payout = match crate::bank(amount, country_id, bank_id, account_number, narration, webhook_url) {
@@ -119,7 +119,7 @@ pub fn create_follow_flow(
     client: &NativeClient,
     payout_id: String,
     request_timeout_ms: Option<f64>,
-    wait_ms: f64,
+    wait_ms: Option<f64>,
     seed: f64,
 ) -> Either<NativeFlow, NativeFailure> {
     let options = match options(request_timeout_ms, wait_ms, seed) {

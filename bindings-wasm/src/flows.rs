@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::{
     body_text, event_slots, failure, flag, ms, number, opt_text, opt_whole, or_null, outcome, payout_slots,
-    push_request, report_slots, slots, text, whole, NativeClient, Slots,
+    push_request, report_slots, slots, text, NativeClient, Slots,
 };
 
 enum Inner {
@@ -39,14 +39,14 @@ struct WebhookNumbers {
 
 /// Absent timeouts take the core's defaults; the caller's numbers follow
 /// the core's range rule (`seed` comes from the facade itself).
-fn options(request_timeout_ms: Option<f64>, wait_ms: f64, seed: f64) -> ap::Result<ap::FlowOptions> {
+fn options(request_timeout_ms: Option<f64>, wait_ms: Option<f64>, seed: f64) -> ap::Result<ap::FlowOptions> {
     Ok(ap::FlowOptions {
         request_timeout_ms: opt_whole(
             request_timeout_ms,
             ap::Field::RequestTimeoutMs,
             ap::DEFAULT_REQUEST_TIMEOUT_MS,
         )?,
-        wait_ms: whole(wait_ms, ap::Field::WaitMs)?,
+        wait_ms: opt_whole(wait_ms, ap::Field::WaitMs, ap::DEFAULT_WAIT_MS)?,
         seed: ms(seed),
     })
 }
@@ -66,7 +66,7 @@ pub fn create_mobile_money_flow(
     narration: Option<String>,
     #[wasm_bindgen(js_name = webhookUrl)] webhook_url: Option<String>,
     #[wasm_bindgen(js_name = requestTimeoutMs)] request_timeout_ms: Option<f64>,
-    #[wasm_bindgen(js_name = waitMs)] wait_ms: f64,
+    #[wasm_bindgen(js_name = waitMs)] wait_ms: Option<f64>,
     seed: f64,
 ) -> JsValue {
     let payout = match crate::mobile_money(amount, country_id, phone_number, narration, webhook_url) {
@@ -92,7 +92,7 @@ pub fn create_bank_flow(
     narration: Option<String>,
     #[wasm_bindgen(js_name = webhookUrl)] webhook_url: Option<String>,
     #[wasm_bindgen(js_name = requestTimeoutMs)] request_timeout_ms: Option<f64>,
-    #[wasm_bindgen(js_name = waitMs)] wait_ms: f64,
+    #[wasm_bindgen(js_name = waitMs)] wait_ms: Option<f64>,
     seed: f64,
 ) -> JsValue {
     let payout = match crate::bank(amount, country_id, bank_id, account_number, narration, webhook_url) {
@@ -112,7 +112,7 @@ pub fn create_follow_flow(
     client: &NativeClient,
     #[wasm_bindgen(js_name = payoutId)] payout_id: &str,
     #[wasm_bindgen(js_name = requestTimeoutMs)] request_timeout_ms: Option<f64>,
-    #[wasm_bindgen(js_name = waitMs)] wait_ms: f64,
+    #[wasm_bindgen(js_name = waitMs)] wait_ms: Option<f64>,
     seed: f64,
 ) -> JsValue {
     let options = match options(request_timeout_ms, wait_ms, seed) {

@@ -10,9 +10,10 @@
 //! objects. A core error is *returned* as a `NativeFailure`, never thrown.
 //!
 //! This crate only converts values; every rule lives in `alexpay-core`. Whole
-//! numbers arrive as JS numbers (`f64`) and saturate into the core's integer
-//! types exactly as the napi crate does (`saturate`, `http_status`, `ms`), so
-//! both back ends give the same answer for NaN, negative and huge inputs.
+//! numbers a caller gives arrive as JS numbers (`f64`) and go through the
+//! core's range rule (`whole`, `opt_whole`); numbers the facade itself makes
+//! (times, request ids, seeds) saturate (`saturate`, `http_status`, `ms`),
+//! exactly as in the napi crate, so both back ends give the same answer.
 //! `tests/backend-parity.ts` (types) and `tests/node/parity.test.mjs`
 //! (behaviour) hold the two back ends together.
 
@@ -21,7 +22,6 @@ mod flows;
 use std::borrow::Cow;
 
 use alexpay_core as ap;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -68,8 +68,7 @@ pub(crate) fn flag(v: Option<bool>) -> Option<Slot<'static>> {
 }
 
 /// The slots as a JS array; `None` is `null`, as napi-rs renders
-/// `Option::None`. Built with js-sys rather than serde-wasm-bindgen's
-/// serializer, which is 0.5 KB gzipped larger (the module is at its budget).
+/// `Option::None`. Built with js-sys: no serializer in the module.
 pub(crate) fn slots(value: &[Option<Slot<'_>>]) -> JsValue {
     let array = js_sys::Array::new_with_length(value.len() as u32);
     for (i, slot) in value.iter().enumerate() {
@@ -82,12 +81,6 @@ pub(crate) fn slots(value: &[Option<Slot<'_>>]) -> JsValue {
         array.set(i as u32, v);
     }
     array.into()
-}
-
-/// A plain JS object from a serde struct (the one object result,
-/// `RetryDecision`, as napi-rs builds a `#[napi(object)]`).
-fn to_js<T: Serialize>(value: &T) -> JsValue {
-    value.serialize(&serde_wasm_bindgen::Serializer::new()).unwrap_throw()
 }
 
 // ---------------------------------------------------------------- failures
@@ -208,10 +201,12 @@ pub fn error_codes() -> Vec<String> {
 /// core then refuses out-of-range values with its own code and field. The
 /// same as the napi crate's `saturate`.
 pub(crate) fn saturate(value: f64, max: f64) -> f64 {
+    // Not `f64::clamp`: its `min > max` assertion formats floats with
+    // `Debug`, which put 15 KB of float formatting in the module.
     if value.is_nan() {
         0.0
     } else {
-        value.clamp(0.0, max)
+        value.max(0.0).min(max)
     }
 }
 
@@ -690,14 +685,6 @@ impl NativeTracker {
 
 // ---------------------------------------------------------------- retries
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct RetryDecision {
-    action: &'static str,
-    delay_ms: f64,
-    reason: &'static str,
-}
-
 /// The retry policy. Numbers saturate into range, so the core reports
 /// out-of-range values with its own code. `body` is the answer's body (the
 /// core reads it with the operation's parser); absent counts as empty.
@@ -738,11 +725,14 @@ pub fn retry_decision(
         ap::retry_decision(&input)
     })();
     outcome(decided, |d| {
-        to_js(&RetryDecision {
-            action: d.action.as_str(),
-            delay_ms: d.delay_ms as f64,
-            reason: d.reason,
-        })
+        // The one object result, as napi-rs builds a `#[napi(object)]`
+        // (three `Reflect.set`s: no serializer in the module).
+        let object = js_sys::Object::new();
+        let set = |key: &str, value: JsValue| js_sys::Reflect::set(&object, &JsValue::from_str(key), &value);
+        let _ = set("action", JsValue::from_str(d.action.as_str()));
+        let _ = set("delayMs", JsValue::from_f64(d.delay_ms as f64));
+        let _ = set("reason", JsValue::from_str(d.reason));
+        object.into()
     })
 }
 

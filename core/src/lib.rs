@@ -15,6 +15,7 @@ mod error;
 mod field;
 mod flow;
 mod headers;
+mod loose;
 mod payout;
 mod request;
 mod response;
@@ -36,8 +37,8 @@ pub use error::{ApiFailure, Error, ErrorCode, ErrorFamily, Result};
 pub use field::{Field, NameStyle};
 pub use flow::{
     receiver_status, Action, FlowOptions, FollowFlow, Outcome, OutcomeKind, Outgoing, PayoutFlow, WebhookFlow,
-    WebhookOptions, WebhookOutcome, WebhookResult, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_WEBHOOK_DEADLINE_MS,
-    MAX_REQUEST_TIMEOUT_MS, MAX_WAIT_MS,
+    WebhookOptions, WebhookOutcome, WebhookResult, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_WAIT_MS,
+    DEFAULT_WEBHOOK_DEADLINE_MS, MAX_REQUEST_TIMEOUT_MS, MAX_WAIT_MS,
 };
 pub use payout::{BankPayout, MobileMoneyPayout};
 pub use request::{HttpRequest, PUBLIC_KEY_HEADER, SECRET_KEY_HEADER};

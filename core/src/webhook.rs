@@ -2,16 +2,15 @@
 //! shape nor a signature, so we accept the documented response envelope and a
 //! flat object, and the safe path is to confirm each event with a status check.
 
-use serde_json::{Map, Value};
-
 use crate::error::{Error, ErrorCode, Result};
 use crate::field::Field;
+use crate::loose::{self, Key};
 use crate::response::StatusReport;
 use crate::status::PayoutStatus;
 use crate::tolerant;
 
 /// Keys that may carry the payout id, in the order we look.
-const ID_KEYS: [&str; 3] = ["payout_id", "id", "reference"];
+const ID_KEYS: [Key; 3] = [Key::PayoutId, Key::Id, Key::Reference];
 
 /// A parsed webhook. Treat it as a hint until confirmed.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,26 +54,26 @@ fn malformed(reason: &str) -> Error {
 /// the bytes a signature covers).
 pub fn parse_webhook(body: &[u8]) -> Result<WebhookEvent> {
     let raw = std::str::from_utf8(body).map_err(|_| malformed("is not UTF-8 text"))?;
-    let value: Value = serde_json::from_str(raw).map_err(|_| malformed("is not valid JSON"))?;
-    let Value::Object(top) = value else {
-        return Err(malformed("must be a JSON object"));
-    };
-    let data: &Map<String, Value> = match top.get("data") {
-        Some(Value::Object(data)) => data,
-        Some(_) => return Err(malformed("has a 'data' field that is not an object")),
+    // UTF-8 checked once above; serde_json reads the text without again.
+    let top = loose::object_in_text(raw)
+        .map_err(|()| malformed("is not valid JSON"))?
+        .ok_or_else(|| malformed("must be a JSON object"))?;
+    let data = match top.data() {
+        Some(loose::Data::Object(data)) => data,
+        Some(loose::Data::Other) => return Err(malformed("has a 'data' field that is not an object")),
         None => &top,
     };
     let payout_id = ID_KEYS
         .iter()
-        .find_map(|k| tolerant::id(data, k))
+        .find_map(|&k| tolerant::id(data, k))
         .ok_or_else(|| malformed("carries no payout id (looked for payout_id, id and reference)"))?;
-    let raw_status = tolerant::string(data, "status").unwrap_or_default();
+    let raw_status = tolerant::string(data, Key::Status).unwrap_or_default();
     Ok(WebhookEvent {
         payout_id,
-        reference: tolerant::id(data, "reference"),
+        reference: tolerant::id(data, Key::Reference),
         status: PayoutStatus::from_raw(&raw_status),
         raw_status,
-        amount: tolerant::number(data, "amount"),
+        amount: tolerant::number(data, Key::Amount),
         raw: raw.to_string(),
     })
 }
