@@ -82,8 +82,9 @@ export interface OtherAlexpayError extends AlexpayErrorFields {
 }
 
 /**
- * Every error the SDK raises on purpose (wrong JavaScript types raise
- * `TypeError`/`RangeError` instead). Never carries the secret key. A union on
+ * Every error the SDK raises on purpose (a wrong JavaScript type raises a
+ * `TypeError` instead; numbers out of range are `invalid_argument` errors).
+ * Never carries the secret key. A union on
  * `family`: `err.family === 'api'` narrows `httpStatus` to a number.
  */
 export type AlexpayError = ApiAlexpayError | OtherAlexpayError

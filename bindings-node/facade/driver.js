@@ -179,7 +179,7 @@ function monotonicClock() {
 /** Unix ms from `now` (a number or Date), advancing with real time. */
 function wallClock(now) {
   if (now === undefined || now === null) return () => Date.now()
-  const base = now instanceof Date ? now.getTime() : integer(now, 'now', 0, MAX_SAFE)
+  const base = now instanceof Date ? now.getTime() : integer(now, 'now')
   const tick = monotonicClock()
   return () => base + tick()
 }
@@ -200,7 +200,7 @@ function signalOf(o) {
 function waitMsOf(o) {
   const wait = optionalBoolean(o.wait, 'wait')
   if (!wait) return 0
-  return o.timeoutMs === undefined || o.timeoutMs === null ? undefined : integer(o.timeoutMs, 'timeoutMs', 0, MAX_SAFE)
+  return o.timeoutMs === undefined || o.timeoutMs === null ? undefined : integer(o.timeoutMs, 'timeoutMs')
 }
 
 /** The body and headers of a webhook delivery: a fetch `Request`, or `{ body, headers }`. */

@@ -15,6 +15,33 @@
 const encoder = new TextEncoder();
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
+/** `{ utf16: [code units] }` becomes the string they spell, lone surrogates
+ * included (JSON cannot carry those as text). */
+function utf16Text(value) {
+  if (Array.isArray(value)) return value.map(utf16Text);
+  if (value === null || typeof value !== "object") return value;
+  const keys = Object.keys(value);
+  if (keys.length === 1 && keys[0] === "utf16") return String.fromCharCode(...value.utf16);
+  return Object.fromEntries(keys.map((k) => [k, utf16Text(value[k])]));
+}
+
+/** Repeated headers (`header_pairs`) in every container a JS caller may
+ * hand over, labelled: the pairs, a plain object holding an array per
+ * repeated name, and a `Headers` built with append() (it joins repeats with
+ * ", ") where the runtime has one. */
+function headerForms(input) {
+  const pairs = input.header_pairs;
+  const object = {};
+  for (const [n, v] of pairs) object[n] = n in object ? [].concat(object[n], v) : v;
+  const forms = [["[name, value] pairs", pairs], ["object of arrays", object]];
+  if (typeof Headers === "function") {
+    const h = new Headers();
+    for (const [n, v] of pairs) h.append(n, v);
+    forms.push(["Headers (appended)", h]);
+  }
+  return forms;
+}
+
 export function camel(name) {
   return name.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
 }
@@ -297,13 +324,18 @@ const RUNNERS = {
     const body = bodyOf(input);
     const verify = (headers, b) => () => api.verifyWebhookSignature(input.secret, headers, b, input.now, tolerance);
     // Every header container a receiver may hold must decide the same: a
-    // plain object, [name, value] pairs, a Map, and Headers where it exists.
-    const forms = [
-      ["object headers", verify(input.headers, body.bytes)],
-      ["[name, value] pairs", verify(Object.entries(input.headers), body.text ?? body.bytes)],
-      ["Map headers", verify(new Map(Object.entries(input.headers)), body.bytes)],
-    ];
-    if (typeof Headers === "function") forms.push(["Headers", () => verify(new Headers(input.headers), body.bytes)()]);
+    // plain object, [name, value] pairs, a Map, and Headers where it exists;
+    // repeated headers (`header_pairs`) as pairs, an object of arrays, Headers.
+    const forms = input.header_pairs
+      ? headerForms(input).map(([label, h]) => [label, verify(h, body.bytes)])
+      : [
+          ["object headers", verify(input.headers, body.bytes)],
+          ["[name, value] pairs", verify(Object.entries(input.headers), body.text ?? body.bytes)],
+          ["Map headers", verify(new Map(Object.entries(input.headers)), body.bytes)],
+        ];
+    if (!input.header_pairs && typeof Headers === "function") {
+      forms.push(["Headers", () => verify(new Headers(input.headers), body.bytes)()]);
+    }
     const r = agree(forms);
     if (r !== undefined) throw new Mismatch(`verify returned ${show(r)}`);
     return undefined;
@@ -372,7 +404,8 @@ export function listCases(files) {
     return [{ file: "(none)", name: "vector files exist", exec() { throw new Error("no vector files found"); } }];
   }
   const out = [];
-  for (const { name, doc } of files) {
+  for (const { name, doc: raw } of files) {
+    const doc = utf16Text(raw);
     const runner = RUNNERS[name];
     if (!runner) {
       out.push({ file: name, name: "(file has a runner)", exec() { throw new Error(`no runner for ${name}`); } });
