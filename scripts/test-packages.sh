@@ -10,7 +10,9 @@
 #      broken addon) runs on alexpay-wasm, through require and import, and
 #      passes the shared vectors;
 #   5. Debian 11 (glibc 2.31, Python 3.9) from debootstrap: the x86_64 wheel
-#      from the index and the linux-x64-gnu addon under Node 20.
+#      from the index and the linux-x64-gnu addon under Node 20;
+#   6. Deno on npm:alexpay-wasm from the registry and by path, and the
+#      bundler recipes (scripts/test-bundlers.sh).
 # The arm64 half of 5 is scripts/test-dist.sh (`make test-dist`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -69,6 +71,16 @@ node program-wasm.mjs
 ALEXPAY_PROGRAM_PACKAGE=alexpay-wasm node program.cjs
 cd "$root"
 
+step "Deno: npm:alexpay-wasm from verdaccio, then the installed package by path"
+deno="$root/bindings-wasm/node_modules/.bin/deno"
+[ -x "$deno" ] || (cd bindings-wasm && npm install --no-audit --no-fund --loglevel=error)
+# --minimum-dependency-age=0: Deno 2.9 skips versions published in the last 24 h.
+NPM_CONFIG_REGISTRY="$NPM_REGISTRY" DENO_DIR="$work/deno" DENO_NO_UPDATE_CHECK=1 \
+  "$deno" run --quiet --minimum-dependency-age=0 --allow-net=127.0.0.1 --allow-read --allow-env "$root/tests/dist/program-deno.mjs"
+sed "s|'npm:alexpay-wasm@[0-9.]*'|'$work/wasm-app/node_modules/alexpay-wasm/entry/web.mjs'|" tests/dist/program-deno.mjs >"$work/wasm-app/deno-path.mjs"
+grep -q "entry/web.mjs'" "$work/wasm-app/deno-path.mjs"
+DENO_DIR="$work/deno" DENO_NO_UPDATE_CHECK=1 "$deno" run --quiet --allow-net=127.0.0.1 --allow-read --allow-env "$work/wasm-app/deno-path.mjs"
+
 step "fallback: npm install --omit=optional alexpay runs on alexpay-wasm"
 mkdir "$work/fallback" && cd "$work/fallback"
 echo '{ "name": "fallback", "private": true }' >package.json
@@ -95,6 +107,9 @@ rm -rf "$work/broken/node_modules/alexpay-wasm"
 
 step "Debian 11 (bullseye, x86_64): pip install alexpay into Python 3.9, the addon under Node 20"
 bash scripts/dist/debian-root.sh amd64 "$work" "$PYPI_INDEX" "$work/app"
+
+step "bundler recipes (alexpay-wasm from dist/npm): pages in headless Chromium, edge-runtime, workerd"
+bash scripts/test-bundlers.sh
 
 step "done"
 echo "test-packages: every install passed in $((SECONDS - t0)) s"
