@@ -11,8 +11,9 @@
 #      passes the shared vectors;
 #   5. Debian 11 (glibc 2.31, Python 3.9) from debootstrap: the x86_64 wheel
 #      from the index and the linux-x64-gnu addon under Node 20;
-#   6. Deno on npm:alexpay-wasm from the registry and by path, and the
-#      bundler recipes (scripts/test-bundlers.sh).
+#   6. Deno on npm:alexpay-wasm from the registry and by path, the
+#      bundler recipes (scripts/test-bundlers.sh), and esbuild bundling a Node
+#      app that uses alexpay (with --external:alexpay and without a flag).
 # The arm64 half of 5 is scripts/test-dist.sh (`make test-dist`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -110,6 +111,13 @@ bash scripts/dist/debian-root.sh amd64 "$work" "$PYPI_INDEX" "$work/app"
 
 step "bundler recipes (alexpay-wasm from dist/npm): pages in headless Chromium, edge-runtime, workerd"
 bash scripts/test-bundlers.sh
+
+step "esbuild bundles a Node app using alexpay: with --external:alexpay and without a flag"
+esbuild="$root/tests/bundlers/node_modules/.bin/esbuild"
+(cd "$work/app" && "$esbuild" program.cjs --bundle --platform=node --log-level=error --external:alexpay --outfile=out/external.cjs &&
+  "$esbuild" program.cjs --bundle --platform=node --log-level=warning --outfile=out/bundled.cjs &&
+  node out/external.cjs && node out/bundled.cjs) | tee "$work/out.txt"
+[ "$(grep -c 'backend napi' "$work/out.txt")" = 2 ] || { echo "a bundled app did not load the addon" >&2; exit 1; }
 
 step "done"
 echo "test-packages: every install passed in $((SECONDS - t0)) s"
