@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Checks on dist/npm (or the folder given): exactly the six tarballs, each
 # holding exactly the files listed in scripts/dist/npm-files/<name>.txt
-# (nothing stray), publint --strict and @arethetypeswrong/cli on each, the
-# main package with no binary and the addons' glibc floor at 2.17.
+# (nothing stray), publint --strict on each, @arethetypeswrong/cli on the two
+# with JavaScript entry points, and the addons stripped, gnu ones needing no
+# glibc above 2.17 and musl ones none at all.
 source "$(dirname "$0")/tools.sh"
 need_apt objdump binutils
 out="${1:-$DIST/npm}"
@@ -22,8 +23,9 @@ for name in "${names[@]}"; do
   fi
   # 2. publint --strict and attw, on the tarball as the registry gets it.
   "$bin/publint" run --strict "$tgz" >"$tmp/publint.txt" 2>&1 || { cat "$tmp/publint.txt"; exit 1; }
+  checked="files, publint --strict, attw"
   case "$name" in
-    alexpay-linux-*) ;;   # an addon only: no JavaScript entry point to type
+    alexpay-linux-*) checked="files, publint --strict, stripped" ;;   # an addon only: no JavaScript entry point to type
     alexpay-wasm) "$bin/attw" "$tgz" --profile node16 --exclude-entrypoints alexpay_wasm_bg.wasm --ignore-rules cjs-resolves-to-esm >"$tmp/attw.txt" 2>&1 || { cat "$tmp/attw.txt"; exit 1; } ;;
     *) "$bin/attw" "$tgz" >"$tmp/attw.txt" 2>&1 || { cat "$tmp/attw.txt"; exit 1; } ;;
   esac
@@ -41,5 +43,5 @@ for name in "${names[@]}"; do
       file "$addon" | grep -q ', stripped' || { echo "check-npm: $name: the addon is not stripped" >&2; exit 1; }
       ;;
   esac
-  printf 'check-npm: %-34s %8d B  glibc floor %-5s (publint --strict, attw, files OK)\n' "$(basename "$tgz")" "$(stat -c %s "$tgz")" "$floor"
+  printf 'check-npm: %-34s %8d B  glibc floor %-5s (%s: OK)\n' "$(basename "$tgz")" "$(stat -c %s "$tgz")" "$floor" "$checked"
 done
