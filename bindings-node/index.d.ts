@@ -447,3 +447,10 @@ export declare function retryDecision(input: RetryInput): RetryDecision
 
 /** Every error code, at run time (the `ErrorCode` union as a list). */
 export declare const errorCodes: readonly ErrorCode[]
+
+/**
+ * The back end in use: `'napi'`, the native addon of this platform (package
+ * `alexpay`), or `'wasm'`, the WebAssembly build (`alexpay-wasm`, and
+ * `alexpay` where no native addon loads).
+ */
+export declare const backend: 'napi' | 'wasm'
