@@ -93,7 +93,7 @@ node program.cjs | tee "$work/out.txt"; node program-alexpay.mjs | tee -a "$work
 cd "$root"
 step "fallback: the shared vectors through require('alexpay') on the wasm back end"
 ALEXPAY_JS_PACKAGE="$work/fallback/node_modules/alexpay" ALEXPAY_EXPECT_BACKEND=wasm \
-  node --test bindings-node/test/vectors.test.js bindings-node/test/flows.test.js
+  node --test bindings-node/test/vectors.test.mjs bindings-node/test/flows.test.mjs bindings-node/test/hostile.test.mjs
 step "fallback: a broken addon (an empty .node) falls back too; ALEXPAY_BACKEND=napi then says why"
 cp -r "$work/app" "$work/broken"
 : >"$work/broken/node_modules/alexpay-linux-x64-gnu/alexpay.linux-x64-gnu.node"
