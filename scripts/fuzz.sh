@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 secs="${1:-600}"; shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(parse_responses webhooks build_payouts)
+[ ${#targets[@]} -gt 0 ] || targets=(parse_responses webhooks build_payouts flows)
 
 rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
@@ -13,7 +13,7 @@ command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
 # Seed each corpus with the shared vectors' bodies so fuzzing starts from real shapes.
 python3 - <<'PY'
 import base64, glob, hashlib, json, os
-for target in ("parse_responses", "webhooks", "build_payouts"):
+for target in ("parse_responses", "webhooks", "build_payouts", "flows"):
     os.makedirs(f"core/fuzz/corpus/{target}", exist_ok=True)
 for path in glob.glob("tests/vectors/*.json"):
     for case in json.load(open(path))["cases"]:

@@ -3,7 +3,6 @@
 // decides everything (what to send, whether a retry is safe, when to stop);
 // the driver calls fetch, sleeps, reads the clock and honours AbortSignal.
 
-const DEFAULT_WAIT_MS = 60000
 
 /** Error codes (Node/undici `cause.code`, Bun `code`) that prove the request
  * was never written: nothing reached Alexpay. */
@@ -180,7 +179,7 @@ function monotonicClock() {
 /** Unix ms from `now` (a number or Date), advancing with real time. */
 function wallClock(now) {
   if (now === undefined || now === null) return () => Date.now()
-  const base = now instanceof Date ? now.getTime() : integer(now, 'now', 0, MAX_SAFE)
+  const base = now instanceof Date ? now.getTime() : integer(now, 'now')
   const tick = monotonicClock()
   return () => base + tick()
 }
@@ -197,10 +196,11 @@ function signalOf(o) {
   return o.signal
 }
 
+/** 0: do not wait; undefined: the core's default wait. */
 function waitMsOf(o) {
   const wait = optionalBoolean(o.wait, 'wait')
   if (!wait) return 0
-  return o.timeoutMs === undefined || o.timeoutMs === null ? DEFAULT_WAIT_MS : integer(o.timeoutMs, 'timeoutMs', 0, MAX_SAFE)
+  return o.timeoutMs === undefined || o.timeoutMs === null ? undefined : integer(o.timeoutMs, 'timeoutMs')
 }
 
 /** The body and headers of a webhook delivery: a fetch `Request`, or `{ body, headers }`. */

@@ -10,9 +10,10 @@
 //! objects. A core error is *returned* as a `NativeFailure`, never thrown.
 //!
 //! This crate only converts values; every rule lives in `alexpay-core`. Whole
-//! numbers arrive as JS numbers (`f64`) and saturate into the core's integer
-//! types exactly as the napi crate does (`saturate`, `http_status`, `ms`), so
-//! both back ends give the same answer for NaN, negative and huge inputs.
+//! numbers a caller gives arrive as JS numbers (`f64`) and go through the
+//! core's range rule (`whole`, `opt_whole`); numbers the facade itself makes
+//! (times, request ids, seeds) saturate (`saturate`, `http_status`, `ms`),
+//! exactly as in the napi crate, so both back ends give the same answer.
 //! `tests/backend-parity.ts` (types) and `tests/node/parity.test.mjs`
 //! (behaviour) hold the two back ends together.
 
@@ -215,6 +216,28 @@ pub(crate) fn http_status(value: f64) -> u16 {
 
 pub(crate) fn ms(value: f64) -> u64 {
     saturate(value, 9_007_199_254_740_991.0) as u64
+}
+
+/// A JavaScript number for one of the core's integer arguments: the core's
+/// range rule (a fraction, NaN or out-of-range value is `invalid_argument`
+/// naming the field, never clamped), the same as for Python ints.
+pub(crate) fn whole<T: ap::WholeArg>(value: f64, field: ap::Field) -> ap::Result<T> {
+    ap::whole_from_f64(value, field)
+}
+
+/// The same for an optional argument; absent is the core's default.
+pub(crate) fn opt_whole<T: ap::WholeArg>(value: Option<f64>, field: ap::Field, default: T) -> ap::Result<T> {
+    value.map_or(Ok(default), |v| ap::whole_from_f64(v, field))
+}
+
+/// The core's refusal of text that is not valid Unicode, for the facade: a
+/// JavaScript string with a lone surrogate would cross as U+FFFD, so the
+/// facade checks (`isWellFormed`) and asks for the error here (as the napi
+/// crate's `notUnicode`).
+#[wasm_bindgen(js_name = notUnicode)]
+pub fn not_unicode(field: &str) -> NativeFailure {
+    let field = ap::Field::from_name(field).unwrap_or(ap::Field::Body);
+    NativeFailure::from(&ap::Error::not_unicode(field))
 }
 
 // ---------------------------------------------------------------- requests
@@ -471,7 +494,8 @@ pub fn parse_payout_response(
     #[wasm_bindgen(js_name = httpStatusCode)] http_status_code: f64,
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] body: &[u8],
 ) -> JsValue {
-    outcome(ap::parse_payout_response(http_status(http_status_code), body), |p| {
+    let status = whole(http_status_code, ap::Field::HttpStatus);
+    outcome(status.and_then(|s| ap::parse_payout_response(s, body)), |p| {
         slots(&payout_slots(&p))
     })
 }
@@ -482,7 +506,8 @@ pub fn parse_status_response(
     #[wasm_bindgen(js_name = httpStatusCode)] http_status_code: f64,
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] body: &[u8],
 ) -> JsValue {
-    outcome(ap::parse_status_response(http_status(http_status_code), body), |r| {
+    let status = whole(http_status_code, ap::Field::HttpStatus);
+    outcome(status.and_then(|s| ap::parse_status_response(s, body)), |r| {
         slots(&report_slots(&r))
     })
 }
@@ -586,11 +611,12 @@ pub fn verify_webhook_signature(
     #[wasm_bindgen(js_name = toleranceSecs)] tolerance_secs: Option<f64>,
 ) -> Result<JsValue, JsValue> {
     let headers = header_pairs(&headers)?;
-    let tolerance = tolerance_secs.map_or(ap::DEFAULT_TOLERANCE_SECS, |t| saturate(t, u64::MAX as f64) as u64);
-    Ok(outcome(
-        ap::verify_webhook_signature(secret, &headers, body, now as i64, tolerance),
-        |()| JsValue::UNDEFINED,
-    ))
+    let verified = (|| {
+        let now = whole(now, ap::Field::Now)?;
+        let tolerance = opt_whole(tolerance_secs, ap::Field::ToleranceSecs, ap::DEFAULT_TOLERANCE_SECS)?;
+        ap::verify_webhook_signature(secret, &headers, body, now, tolerance)
+    })();
+    Ok(outcome(verified, |()| JsValue::UNDEFINED))
 }
 
 /// Signs a webhook: the `webhook-signature` header value.
@@ -601,7 +627,10 @@ pub fn sign_webhook(
     timestamp: f64,
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] body: &[u8],
 ) -> JsValue {
-    outcome(ap::sign_webhook(secret, id, timestamp as i64, body), |s| s.into())
+    let timestamp = whole(timestamp, ap::Field::WebhookTimestampHeader);
+    outcome(timestamp.and_then(|t| ap::sign_webhook(secret, id, t, body)), |s| {
+        s.into()
+    })
 }
 
 // ---------------------------------------------------------------- statuses
@@ -676,8 +705,8 @@ impl NativeTracker {
     /// `null` once terminal.
     #[wasm_bindgen(js_name = nextPollDelayMs, unchecked_return_type = "number | undefined | null | NativeFailure")]
     pub fn next_poll_delay_ms(&self, attempt: f64, jitter: f64) -> JsValue {
-        let attempt = saturate(attempt, f64::from(u32::MAX)) as u32;
-        outcome(self.inner.next_poll_delay_ms(attempt, jitter), |d| {
+        let attempt = whole(attempt, ap::Field::Attempt);
+        outcome(attempt.and_then(|a| self.inner.next_poll_delay_ms(a, jitter)), |d| {
             or_null(d.map(|ms| ms as f64))
         })
     }
@@ -711,15 +740,20 @@ pub fn retry_decision(
         Ok(t) => t,
         Err(e) => return failure(&e),
     };
-    let input = ap::RetryInput {
-        operation,
-        attempt: saturate(attempt, f64::from(u32::MAX)) as u32,
-        http_status: http_status_code.map(http_status),
-        body: body.as_deref(),
-        transport_error,
-        retry_after_secs: retry_after_secs.map(|s| saturate(s, u64::MAX as f64) as u64),
-    };
-    outcome(ap::retry_decision(&input), |d| {
+    let decided = (|| {
+        let input = ap::RetryInput {
+            operation,
+            attempt: whole(attempt, ap::Field::Attempt)?,
+            http_status: http_status_code.map(|s| whole(s, ap::Field::HttpStatus)).transpose()?,
+            body: body.as_deref(),
+            transport_error,
+            retry_after_secs: retry_after_secs
+                .map(|s| whole(s, ap::Field::RetryAfterSecs))
+                .transpose()?,
+        };
+        ap::retry_decision(&input)
+    })();
+    outcome(decided, |d| {
         // The one object result, as napi-rs builds a `#[napi(object)]`
         // (three `Reflect.set`s: no serializer in the module).
         let object = js_sys::Object::new();

@@ -159,6 +159,7 @@ impl Failure<'_> {
         let envelope = self.envelope.filter(|e| looks_like_envelope(e));
         let api_code = envelope.and_then(tolerant::code);
         let api_message = envelope.and_then(|e| tolerant::string(e, Key::Message));
+        let shown = api_message.as_deref().map(tolerant::message);
         let mut reason = describe(self.code, op, self.http_status);
         match (&api_message, envelope) {
             (Some(m), _) => reason.push_str(&format!(": {}", tolerant::excerpt(m.as_bytes()))),
@@ -175,7 +176,7 @@ impl Failure<'_> {
         let failure = ApiFailure {
             http_status: self.http_status,
             api_code,
-            api_message,
+            api_message: shown,
             payout_id: self.payout_id,
             disposition: disposition(op, answer),
         };

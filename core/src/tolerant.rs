@@ -116,6 +116,44 @@ fn mask(word: &str, after_marker: bool) -> String {
     }
 }
 
+/// Credential-like words masked (see [`mask`]), whitespace runs as one space.
+fn masked_words(text: &str) -> String {
+    let mut masked = Vec::new();
+    let mut after_marker = false;
+    for word in text.split_whitespace() {
+        masked.push(mask(word, after_marker));
+        after_marker = names_credential(word) && (word.ends_with(':') || word.ends_with('='));
+    }
+    masked.join(" ")
+}
+
+/// At most `max` characters, then `...`.
+fn bounded(text: String, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}...", &text[..at]),
+        None => text,
+    }
+}
+
+/// Alexpay's own `message` as an error carries it (`api_message`): masked
+/// like an excerpt, control and format characters as spaces, at most 200
+/// characters (a 10 MB message stays out of reprs, logs and pickles).
+pub(crate) fn message(raw: &str) -> String {
+    const MAX: usize = 200;
+    let head: String = raw
+        .chars()
+        .take(4 * MAX)
+        .map(|c| {
+            if c.is_control() || crate::text::invisible(c) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    bounded(masked_words(&head), MAX)
+}
+
 /// An excerpt of an unexpected body that is short and cannot carry a key:
 /// printable ASCII only; long token-like runs (where keys hide) and whatever
 /// follows a credential-like name (`secret-key: ...`, `token=...`) masked.
@@ -127,18 +165,7 @@ pub(crate) fn excerpt(body: &[u8]) -> String {
         .chars()
         .map(|c| if c.is_ascii_graphic() || c == ' ' { c } else { ' ' })
         .collect();
-    let mut masked = Vec::new();
-    let mut after_marker = false;
-    for word in text.split_whitespace() {
-        masked.push(mask(word, after_marker));
-        after_marker = names_credential(word) && (word.ends_with(':') || word.ends_with('='));
-    }
-    let joined = masked.join(" ");
-    if joined.chars().count() > MAX {
-        format!("{}...", joined.chars().take(MAX).collect::<String>())
-    } else {
-        joined
-    }
+    bounded(masked_words(&text), MAX)
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::body::Body;
+use axum::body::Bytes;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::middleware::Next;
@@ -73,7 +73,7 @@ pub async fn api(
     method: Method,
     uri: Uri,
     headers: HeaderMap,
-    body: Body,
+    body: Bytes,
 ) -> Response {
     match api_route(uri.path()) {
         None => error(StatusCode::NOT_FOUND, "Route not found"),
@@ -84,7 +84,7 @@ pub async fn api(
                 return refusal;
             }
             match route {
-                ApiRoute::Process => process(&shared, &headers, body).await,
+                ApiRoute::Process => process(&shared, &headers, &body),
                 ApiRoute::Check(id) => check(&shared, id),
             }
         }
@@ -107,10 +107,19 @@ fn check_keys(shared: &Shared, headers: &HeaderMap) -> Option<Response> {
     let (public, secret) = (get("public-key"), get("secret-key"));
     let message = match (public, secret) {
         (None, _) | (_, None) => "Unauthenticated: send your API keys in the public-key and secret-key headers",
-        (Some(p), Some(s)) if p == shared.config.public_key && s == shared.config.secret_key => return None,
+        (Some(p), Some(s)) if same_key(p, &shared.config.public_key) & same_key(s, &shared.config.secret_key) => {
+            return None
+        }
         _ => "Unauthenticated: invalid public-key or secret-key",
     };
     Some(error(StatusCode::UNAUTHORIZED, message))
+}
+
+/// Compares a sent key with the configured one in constant time (only the
+/// length can show), so response timing tells nothing about the key.
+fn same_key(sent: &str, configured: &str) -> bool {
+    use subtle::ConstantTimeEq;
+    bool::from(sent.as_bytes().ct_eq(configured.as_bytes()))
 }
 
 fn check(shared: &Shared, id: &str) -> Response {
@@ -127,7 +136,8 @@ fn check(shared: &Shared, id: &str) -> Response {
     }
 }
 
-async fn process(shared: &Arc<Shared>, headers: &HeaderMap, body: Body) -> Response {
+/// `bytes` is the whole body, already read within its limits (`guard::read_body`).
+fn process(shared: &Arc<Shared>, headers: &HeaderMap, bytes: &[u8]) -> Response {
     let json_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -139,16 +149,7 @@ async fn process(shared: &Arc<Shared>, headers: &HeaderMap, body: Body) -> Respo
             "Unsupported content type: send the body as JSON with 'content-type: application/json'",
         );
     }
-    let bytes = match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
-        Ok(bytes) => bytes,
-        Err(_) => {
-            return error(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                format!("The request body is too large (at most {MAX_BODY_BYTES} bytes)"),
-            )
-        }
-    };
-    let value: Value = match serde_json::from_slice(&bytes) {
+    let value: Value = match serde_json::from_slice(bytes) {
         Ok(value) => value,
         Err(e) => return error(StatusCode::BAD_REQUEST, format!("Malformed JSON body: {e}")),
     };

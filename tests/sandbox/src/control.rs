@@ -35,6 +35,9 @@ async fn health(State(shared): State<Arc<Shared>>) -> Json<Value> {
         "url": format!("http://{}", shared.addr),
         "public_key": shared.config.public_key,
         "webhook_signing": shared.config.webhook_secret.is_some(),
+        "connections": shared.conns.count(),
+        "max_connections": shared.config.max_connections,
+        "log_lines_dropped": shared.log.dropped(),
     }))
 }
 

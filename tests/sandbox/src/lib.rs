@@ -11,8 +11,11 @@
 #![forbid(unsafe_code)]
 
 mod api;
+mod conns;
 mod control;
 mod faults;
+mod guard;
+mod log;
 mod model;
 mod server;
 mod state;
@@ -22,6 +25,7 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 
 pub use faults::{Envelope, FaultKind, FaultSpec, Route};
+pub use log::Log;
 
 /// Default public key the sandbox accepts.
 pub const DEFAULT_PUBLIC_KEY: &str = "pk_test_sandbox";
@@ -33,6 +37,11 @@ pub const DEFAULT_PORT: u16 = 8089;
 pub const DEFAULT_DELAY_MS: u64 = 2_000;
 /// Amounts above this fail with "insufficient funds" by default.
 pub const DEFAULT_INSUFFICIENT_FUNDS_ABOVE: u64 = 1_000_000;
+/// Connections open at once by default: well under the usual limit of 1024
+/// file descriptors, so idle clients cannot starve the accept loop.
+pub const DEFAULT_MAX_CONNECTIONS: usize = 256;
+/// Default time a request body may take to arrive.
+pub const DEFAULT_BODY_TIMEOUT_MS: u64 = 10_000;
 
 /// How a sandbox runs. [`Config::default`] is what the binary uses without
 /// flags, except that the binary's default port is [`DEFAULT_PORT`] while
@@ -63,6 +72,10 @@ pub struct Config {
     pub faults: Vec<FaultSpec>,
     /// Log each request and delivery to stderr.
     pub log: bool,
+    /// Connections open at once; past it, the one idle longest is closed.
+    pub max_connections: usize,
+    /// Time a request body may take to arrive once its headers did.
+    pub body_timeout_ms: u64,
 }
 
 impl Default for Config {
@@ -82,6 +95,8 @@ impl Default for Config {
             allow_remote_webhooks: false,
             faults: Vec::new(),
             log: false,
+            max_connections: DEFAULT_MAX_CONNECTIONS,
+            body_timeout_ms: DEFAULT_BODY_TIMEOUT_MS,
         }
     }
 }
@@ -103,6 +118,8 @@ impl std::fmt::Debug for Config {
             .field("allow_remote_webhooks", &self.allow_remote_webhooks)
             .field("faults", &self.faults)
             .field("log", &self.log)
+            .field("max_connections", &self.max_connections)
+            .field("body_timeout_ms", &self.body_timeout_ms)
             .finish()
     }
 }
@@ -127,6 +144,12 @@ impl Config {
         }
         if self.webhook_timeout_ms == 0 {
             return Err("the webhook timeout must be above 0 ms".into());
+        }
+        if self.max_connections < 2 {
+            return Err("the connection limit must be at least 2".into());
+        }
+        if self.body_timeout_ms == 0 {
+            return Err("the body timeout must be above 0 ms".into());
         }
         for fault in &self.faults {
             fault.validate()?;
@@ -173,6 +196,11 @@ impl Sandbox {
     /// The webhook deliveries as `GET /_sandbox/webhooks` shows them.
     pub fn webhooks(&self) -> serde_json::Value {
         self.state.webhooks_json()
+    }
+
+    /// The log (stderr, never blocking): for a host's own lines.
+    pub fn log(&self) -> Arc<Log> {
+        self.state.log.clone()
     }
 
     /// Adds a fault, as `POST /_sandbox/faults` does.

@@ -3,6 +3,7 @@
 //! The first lines on stdout are machine-readable `NAME=value` lines, the
 //! first one always `ALEXPAY_SANDBOX_URL=http://HOST:PORT`; logs go to stderr.
 
+use std::io::Write;
 use std::net::IpAddr;
 use std::process::ExitCode;
 
@@ -26,6 +27,9 @@ USAGE: alexpay-sandbox [FLAGS]
   --webhook-timeout-ms N          time limit of one delivery attempt (default 5000)
   --webhook-max-attempts N        give up after N attempts (default 0: never)
   --allow-remote-webhooks         deliver to non-loopback hosts too
+  --max-connections N             connections open at once (default 256);
+                                  past it the one idle longest is closed
+  --body-timeout-ms N             time a request body may take (default 10000)
   --fault SPEC                    start with a fault (repeatable), e.g.
                                   slow=1500  http_error=503,count=2
                                   http_error=500,after_accept  rate_limit=3
@@ -94,6 +98,8 @@ fn parse(args: Vec<String>) -> Result<Parsed, String> {
             "--webhook-timeout-ms" => config.webhook_timeout_ms = number(&flag, &value(&flag)?)?,
             "--webhook-max-attempts" => config.webhook_max_attempts = number(&flag, &value(&flag)?)?,
             "--allow-remote-webhooks" => config.allow_remote_webhooks = true,
+            "--max-connections" => config.max_connections = number(&flag, &value(&flag)?)?,
+            "--body-timeout-ms" => config.body_timeout_ms = number(&flag, &value(&flag)?)?,
             "--fault" => config.faults.push(FaultSpec::parse(&value(&flag)?)?),
             "--quiet" => config.log = false,
             other => return Err(format!("unknown flag '{other}' (see --help)")),
@@ -167,23 +173,36 @@ async fn run(config: Config) -> ExitCode {
         }
     };
     let url = sandbox.url();
-    // Machine-readable, first line first; Rust's stdout is line-buffered.
-    println!("ALEXPAY_SANDBOX_URL={url}");
-    println!("ALEXPAY_BASE_URL={url}");
-    println!("ALEXPAY_PUBLIC_KEY={public_key}");
-    println!("ALEXPAY_SECRET_KEY={secret_key}");
-    println!("ALEXPAY_WEBHOOK_SIGNING={}", if signing { "on" } else { "off" });
-    eprintln!("alexpay-sandbox: listening on {url} (test keys above; Ctrl-C to stop)");
+    // Machine-readable, first line first; Rust's stdout is line-buffered. A
+    // harness may close its end after the first line: a failed write is no
+    // reason to stop serving (println! would panic).
+    let lines = [
+        format!("ALEXPAY_SANDBOX_URL={url}"),
+        format!("ALEXPAY_BASE_URL={url}"),
+        format!("ALEXPAY_PUBLIC_KEY={public_key}"),
+        format!("ALEXPAY_SECRET_KEY={secret_key}"),
+        format!("ALEXPAY_WEBHOOK_SIGNING={}", if signing { "on" } else { "off" }),
+    ];
+    let mut stdout = std::io::stdout().lock();
+    for line in lines {
+        let _ = writeln!(stdout, "{line}");
+    }
+    let _ = stdout.flush();
+    drop(stdout);
+    // From here on stderr may be a pipe nobody reads: only the log writes to it.
+    let log = sandbox.log();
+    log.line(format!("listening on {url} (test keys above; Ctrl-C to stop)"));
     if faults > 0 {
-        eprintln!("alexpay-sandbox: {faults} fault(s) active; see GET {url}/_sandbox/faults");
+        log.line(format!("{faults} fault(s) active; see GET {url}/_sandbox/faults"));
     }
     if !loopback {
-        eprintln!("alexpay-sandbox: warning: bound to a non-loopback address");
+        log.line("warning: bound to a non-loopback address".into());
     }
     let which = signal().await;
-    eprintln!("alexpay-sandbox: {which} received, shutting down");
+    log.line(format!("{which} received, shutting down"));
     sandbox.shutdown().await;
-    eprintln!("alexpay-sandbox: stopped");
+    log.line("stopped".into());
+    log.flush(std::time::Duration::from_secs(1));
     ExitCode::SUCCESS
 }
 
@@ -225,6 +244,8 @@ mod tests {
             &["--webhook-secret", "whsec_!!"],
             &["--fault", "drop=3"],
             &["--host", "localhost"],
+            &["--max-connections", "1"],
+            &["--body-timeout-ms", "0"],
         ] {
             assert!(parse(args(bad)).is_err(), "{bad:?}");
         }

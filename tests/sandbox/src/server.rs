@@ -12,8 +12,9 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{mpsc, watch, Notify};
 use tower::ServiceExt;
 
+use crate::conns::Registered;
 use crate::state::Shared;
-use crate::{api, control};
+use crate::{api, control, guard};
 
 /// How long shutdown waits for open requests.
 const DRAIN: Duration = Duration::from_secs(5);
@@ -22,9 +23,16 @@ const DRAIN: Duration = Duration::from_secs(5);
 #[derive(Clone)]
 pub struct ConnKill(pub Arc<Notify>);
 
+/// Layers run outside in: faults, then the control endpoints' guard, then
+/// the body read (bounded in size and time), then the handler.
 pub fn router(shared: Arc<Shared>) -> Router {
     control::routes()
         .fallback(api::api)
+        .layer(axum::middleware::from_fn_with_state(shared.clone(), guard::read_body))
+        .layer(axum::middleware::from_fn_with_state(
+            shared.clone(),
+            guard::control_only_from_loopback,
+        ))
         .layer(axum::middleware::from_fn_with_state(shared.clone(), api::fault_layer))
         .with_state(shared)
 }
@@ -42,7 +50,14 @@ pub async fn serve(listener: TcpListener, shared: Arc<Shared>, mut stop: watch::
             }
             accepted = listener.accept() => match accepted {
                 Ok((stream, _)) => {
-                    tokio::spawn(connection(stream, app.clone(), stop.clone(), open_tx.clone()));
+                    let (registered, evicted) = shared.conns.register();
+                    if let Some(evicted) = evicted {
+                        shared.log(format_args!(
+                            "{} connections open (the limit): closed the one idle for {} ms",
+                            shared.config.max_connections, evicted.idle_ms
+                        ));
+                    }
+                    tokio::spawn(connection(stream, registered, shared.clone(), app.clone(), stop.clone(), open_tx.clone()));
                 }
                 Err(e) => {
                     // Out of file descriptors and the like: wait, do not spin.
@@ -58,9 +73,16 @@ pub async fn serve(listener: TcpListener, shared: Arc<Shared>, mut stop: watch::
     let _ = tokio::time::timeout(DRAIN, open_rx.recv()).await;
 }
 
-async fn connection(stream: TcpStream, app: Router, mut stop: watch::Receiver<bool>, _open: mpsc::Sender<()>) {
+async fn connection(
+    stream: TcpStream,
+    registered: Registered,
+    shared: Arc<Shared>,
+    app: Router,
+    mut stop: watch::Receiver<bool>,
+    _open: mpsc::Sender<()>,
+) {
     let _ = stream.set_nodelay(true);
-    let kill = Arc::new(Notify::new());
+    let kill: Arc<Notify> = registered.kill.clone();
     let handle = ConnKill(kill.clone());
     let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
         request.extensions_mut().insert(handle.clone());
@@ -70,6 +92,7 @@ async fn connection(stream: TcpStream, app: Router, mut stop: watch::Receiver<bo
     builder
         .timer(TokioTimer::new())
         .header_read_timeout(Duration::from_secs(30));
+    let stream = shared.conns.watch(stream, &registered);
     let conn = builder.serve_connection(TokioIo::new(stream), service);
     tokio::pin!(conn);
     let mut stopping = *stop.borrow();

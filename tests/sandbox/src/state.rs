@@ -2,13 +2,15 @@
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use serde_json::{json, Value};
 use tokio::sync::watch;
 
+use crate::conns::Connections;
 use crate::faults::{FaultBook, FaultSpec};
+use crate::log::Log;
 use crate::model::{IdSource, PayoutRecord};
 use crate::webhooks::{DeliveryRecord, WebhookClient};
 use crate::Config;
@@ -59,6 +61,9 @@ pub struct Shared {
     /// [`STOPPED`] at shutdown.
     pub epoch: watch::Sender<u64>,
     pub webhooks: WebhookClient,
+    /// Never blocks: see `log.rs`.
+    pub log: Arc<Log>,
+    pub conns: Arc<Connections>,
 }
 
 /// A poisoned lock only means another request panicked mid-way; the data is
@@ -78,8 +83,9 @@ impl Shared {
             insufficient_funds_above: config.insufficient_funds_above,
         };
         let (epoch, _) = watch::channel(0);
+        let conns = Connections::new(config.max_connections);
         Shared {
-            webhooks: WebhookClient::new(&config),
+            webhooks: WebhookClient::new(&config, addr),
             config,
             addr,
             ids: IdSource::new(),
@@ -87,12 +93,15 @@ impl Shared {
             ledger: Mutex::new(Ledger::default()),
             faults: Mutex::new(book),
             epoch,
+            log: Arc::new(Log::default()),
+            conns,
         }
     }
 
+    /// A request-log line (when logging is on); never blocks serving.
     pub fn log(&self, line: std::fmt::Arguments<'_>) {
         if self.config.log {
-            eprintln!("alexpay-sandbox: {line}");
+            self.log.line(line.to_string());
         }
     }
 

@@ -2,7 +2,7 @@
 //! backoff until the receiver answers 2xx (at least once), optionally signed
 //! with Standard Webhooks headers.
 
-use std::net::IpAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -102,10 +102,12 @@ pub struct WebhookClient {
     cap_ms: u64,
     max_attempts: u32,
     allow_remote: bool,
+    /// The sandbox's own address: never a delivery target.
+    own: SocketAddr,
 }
 
 impl WebhookClient {
-    pub fn new(config: &Config) -> WebhookClient {
+    pub fn new(config: &Config, own: SocketAddr) -> WebhookClient {
         let mut connector = HttpConnector::new();
         connector.set_nodelay(true);
         connector.set_connect_timeout(Some(Duration::from_millis(config.webhook_timeout_ms)));
@@ -120,6 +122,7 @@ impl WebhookClient {
             cap_ms: config.webhook_retry_cap_ms,
             max_attempts: config.webhook_max_attempts,
             allow_remote: config.allow_remote_webhooks,
+            own,
         }
     }
 
@@ -147,6 +150,19 @@ impl WebhookClient {
             host.eq_ignore_ascii_case("localhost") || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback());
         if !loopback && !self.allow_remote {
             return Some("the sandbox delivers to loopback hosts only (start it with --allow-remote-webhooks)".into());
+        }
+        // A webhook_url on the sandbox itself (say /_sandbox/reset) would let a
+        // payout drive it; requests that get here anyway are refused by
+        // `guard` (they carry the attempt header).
+        let port = uri.port_u16().unwrap_or(80);
+        let host = uri.host().unwrap_or_default();
+        // 0.0.0.0 and [::] connect to this machine too.
+        let unspecified = host
+            .trim_matches(['[', ']'])
+            .parse::<IpAddr>()
+            .is_ok_and(|ip| ip.is_unspecified());
+        if port == self.own.port() && (unspecified || crate::guard::is_local_host(host, self.own)) {
+            return Some("the webhook_url points at the sandbox itself".into());
         }
         None
     }
