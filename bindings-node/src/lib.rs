@@ -151,11 +151,13 @@ pub(crate) fn request_slots(mut r: ap::HttpRequest) -> Vec<Option<String>> {
 /// the same for every request of a client and operation: the facade fetches
 /// them once (`payoutShape`, `statusCheckShape`) instead of receiving eleven
 /// strings more on every build (issue 13).
-pub(crate) fn built_slots(r: ap::HttpRequest) -> Vec<Option<String>> {
+pub(crate) fn built_slots(mut r: ap::HttpRequest) -> Vec<Option<String>> {
     let body = r
         .body
+        .take()
         .map(|b| String::from_utf8(b).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()));
-    vec![Some(r.url), body]
+    // Taken out (the request wipes the secret header it still holds when dropped).
+    vec![Some(std::mem::take(&mut r.url)), body]
 }
 
 /// `[method, name1, value1, ...]` of a client's requests of one operation.
