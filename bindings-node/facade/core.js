@@ -284,7 +284,7 @@ function hide(target, key, value) {
  * the RequestInit members it knows). `request.headers` itself is a bare
  * record holding the key, as fetch needs it.
  *
- * `r` is the addon's flat array `[method, url, body | null, name1, value1,
+ * `r` is a flow's flat array `[method, url, body | null, name1, value1,
  * ...]` (one array crosses the boundary instead of an object of arrays).
  */
 function makeRequest(r, from = 0) {
@@ -301,6 +301,18 @@ function makeRequest(r, from = 0) {
     return inspectFn(redactedRequest(this), opts)
   })
   return request
+}
+
+/**
+ * A request from a builder's `[url, body | null]` and the client's `shape`,
+ * `[method, name1, value1, ...]`, fetched once per client from the core
+ * (the same for every request of that operation): the constant strings do
+ * not cross the boundary on every build.
+ */
+function builtRequest(shape, r) {
+  const flat = [shape[0], r[0], r[1]]
+  for (let i = 1; i < shape.length; i++) flat.push(shape[i])
+  return makeRequest(flat)
 }
 
 const CLIENT_KEYS = ['publicKey', 'secretKey', 'baseUrl', 'userAgent', 'fetch', 'requestTimeoutMs', 'clock', 'sleep']
@@ -343,6 +355,8 @@ function optionalFunction(value, name) {
  */
 class Client {
   #native
+  #payoutShape
+  #checkShape
   #publicKey
   #baseUrl
   #userAgent
@@ -362,6 +376,8 @@ class Client {
     this.#clock = optionalFunction(o.clock, 'clock')
     this.#sleep = optionalFunction(o.sleep, 'sleep')
     this.#native = call(() => native.createClient(publicKey, secretKey, baseUrl, userAgent))
+    this.#payoutShape = this.#native.payoutShape()
+    this.#checkShape = this.#native.statusCheckShape()
     this.#publicKey = this.#native.publicKey
     this.#baseUrl = this.#native.baseUrl
     this.#userAgent = this.#native.userAgent
@@ -462,21 +478,21 @@ class Client {
   mobileMoneyPayout(args) {
     const payout = mobileMoneyArgs(options(args, 'mobileMoneyPayout()', MOBILE_MONEY_KEYS))
     const client = this.#native
-    return makeRequest(call(() => client.mobileMoneyPayout(...payout)))
+    return builtRequest(this.#payoutShape, call(() => client.mobileMoneyPayout(...payout)))
   }
 
   /** `POST {baseUrl}/v1/payment/payouts/process` to a bank account. */
   bankPayout(args) {
     const payout = bankArgs(options(args, 'bankPayout()', BANK_KEYS))
     const client = this.#native
-    return makeRequest(call(() => client.bankPayout(...payout)))
+    return builtRequest(this.#payoutShape, call(() => client.bankPayout(...payout)))
   }
 
   /** `GET {baseUrl}/v1/payment/{payoutId}/check`, without a body. */
   statusCheck(payoutId) {
     const id = text(payoutId, 'payoutId')
     const native = this.#native
-    return makeRequest(call(() => native.statusCheck(id)))
+    return builtRequest(this.#checkShape, call(() => native.statusCheck(id)))
   }
 
   /** What `JSON.stringify(client)` shows: never the secret key. */

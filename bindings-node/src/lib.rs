@@ -124,7 +124,7 @@ pub fn not_unicode(field: String) -> NativeFailure {
 
 // ---------------------------------------------------------------- requests
 
-/// A built request as one flat array of strings: `[method, url, body | null,
+/// A flow's request as one flat array of strings: `[method, url, body | null,
 /// name1, value1, name2, value2, ...]`, header names lowercase in the core's
 /// fixed order. The body is the core's UTF-8 JSON text (the wrapper makes the
 /// Buffer): one array instead of an object, five pair arrays and an external
@@ -143,6 +143,31 @@ pub(crate) fn request_slots(mut r: ap::HttpRequest) -> Vec<Option<String>> {
     for (name, value) in std::mem::take(&mut r.headers) {
         out.push(Some(name));
         out.push(Some(value));
+    }
+    out
+}
+
+/// What a builder returns: `[url, body | null]`. The method and headers are
+/// the same for every request of a client and operation: the facade fetches
+/// them once (`payoutShape`, `statusCheckShape`) instead of receiving eleven
+/// strings more on every build (issue 13).
+pub(crate) fn built_slots(mut r: ap::HttpRequest) -> Vec<Option<String>> {
+    let body = r
+        .body
+        .take()
+        .map(|b| String::from_utf8(b).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()));
+    // Taken out (the request wipes the secret header it still holds when dropped).
+    vec![Some(std::mem::take(&mut r.url)), body]
+}
+
+/// `[method, name1, value1, ...]` of a client's requests of one operation.
+fn shape_strings(client: &ap::Client, operation: ap::Operation) -> Vec<String> {
+    let (method, headers) = client.request_shape(operation);
+    let mut out = Vec::with_capacity(1 + 2 * headers.len());
+    out.push(method.to_string());
+    for (name, value) in headers {
+        out.push(name);
+        out.push(value);
     }
     out
 }
@@ -240,6 +265,19 @@ impl NativeClient {
         self.inner.user_agent().to_string()
     }
 
+    /// `[method, name1, value1, ...]` of every payout request of this client
+    /// (the builders return only `[url, body]`).
+    #[napi]
+    pub fn payout_shape(&self) -> Vec<String> {
+        shape_strings(&self.inner, ap::Operation::Payout)
+    }
+
+    /// `[method, name1, value1, ...]` of every status check of this client.
+    #[napi]
+    pub fn status_check_shape(&self) -> Vec<String> {
+        shape_strings(&self.inner, ap::Operation::StatusCheck)
+    }
+
     /// `amount` is any JavaScript number; the core refuses fractions, NaN,
     /// negatives and values above 2^53 - 1 (`invalid_amount`).
     #[napi]
@@ -252,7 +290,7 @@ impl NativeClient {
         webhook_url: Option<String>,
     ) -> Either<Vec<Option<String>>, NativeFailure> {
         match mobile_money(amount, country_id, phone_number, narration, webhook_url) {
-            Ok(payout) => outcome(self.inner.mobile_money_payout(&payout), request_slots),
+            Ok(payout) => outcome(self.inner.mobile_money_payout(&payout), built_slots),
             Err(e) => fail(e),
         }
     }
@@ -270,14 +308,14 @@ impl NativeClient {
         webhook_url: Option<String>,
     ) -> Either<Vec<Option<String>>, NativeFailure> {
         match bank(amount, country_id, bank_id, account_number, narration, webhook_url) {
-            Ok(payout) => outcome(self.inner.bank_payout(&payout), request_slots),
+            Ok(payout) => outcome(self.inner.bank_payout(&payout), built_slots),
             Err(e) => fail(e),
         }
     }
 
     #[napi]
     pub fn status_check(&self, payout_id: String) -> Either<Vec<Option<String>>, NativeFailure> {
-        outcome(self.inner.status_check(&payout_id), request_slots)
+        outcome(self.inner.status_check(&payout_id), built_slots)
     }
 }
 
@@ -794,14 +832,21 @@ mod tests {
             panic!("refused MAX_SAFE_INTEGER");
         };
         assert_eq!(
-            r[1].as_deref(),
+            r[0].as_deref(),
             Some("https://api.alexpay.test/v1/payment/payouts/process")
         );
-        assert!(r[2]
+        assert!(r[1]
             .as_deref()
             .expect("body")
             .starts_with("{\"amount\":9007199254740991,"));
-        assert_eq!(r.len(), 3 + 2 * 5, "method, url, body and five header pairs");
+        assert_eq!(
+            r.len(),
+            2,
+            "url and body; the method and headers are the client's shape"
+        );
+        let shape = c.payout_shape();
+        assert_eq!(shape[0], "POST");
+        assert_eq!(shape.len(), 1 + 2 * 5, "method and five header pairs");
     }
 
     #[test]

@@ -4,6 +4,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::field::Field;
 use crate::payout::{BankPayout, MobileMoneyPayout};
 use crate::request::{HttpRequest, PUBLIC_KEY_HEADER, SECRET_KEY_HEADER};
+use crate::response::Operation;
 use crate::secret::SecretKey;
 use crate::text;
 
@@ -134,13 +135,28 @@ impl Client {
         ]
     }
 
-    fn post_json(&self, path: &str, body: Vec<u8>) -> HttpRequest {
+    /// The method and headers of every request of `operation`: the same for
+    /// every request of this client (the builders use exactly these). A
+    /// binding may fetch them once per client instead of carrying them
+    /// across its boundary on every build (issue 13).
+    pub fn request_shape(&self, operation: Operation) -> (&'static str, Vec<(String, String)>) {
         let mut headers = self.auth_headers();
-        headers.push(("content-type".into(), "application/json".into()));
+        let method = match operation {
+            Operation::Payout => {
+                headers.push(("content-type".into(), "application/json".into()));
+                "POST"
+            }
+            Operation::StatusCheck => "GET",
+        };
         headers.push(("accept".into(), "application/json".into()));
         headers.push(("user-agent".into(), self.user_agent.clone()));
+        (method, headers)
+    }
+
+    fn post_json(&self, path: &str, body: Vec<u8>) -> HttpRequest {
+        let (method, headers) = self.request_shape(Operation::Payout);
         HttpRequest {
-            method: "POST",
+            method,
             url: format!("{}{}", self.base_url, path),
             headers,
             body: Some(body),
@@ -160,11 +176,9 @@ impl Client {
     /// `GET {base}/v1/payment/{id}/check`, without a body.
     pub fn status_check(&self, payout_id: &str) -> Result<HttpRequest> {
         let id = text::payout_id(payout_id)?;
-        let mut headers = self.auth_headers();
-        headers.push(("accept".into(), "application/json".into()));
-        headers.push(("user-agent".into(), self.user_agent.clone()));
+        let (method, headers) = self.request_shape(Operation::StatusCheck);
         Ok(HttpRequest {
-            method: "GET",
+            method,
             url: format!("{}/v1/payment/{}/check", self.base_url, id),
             headers,
             body: None,

@@ -10,12 +10,12 @@ use crate::loose::{self, Key, Loose};
 /// body when it can be.
 pub(crate) fn text<'o>(obj: &'o loose::Object<'_>, key: Key) -> Option<Cow<'o, str>> {
     Some(match obj.get(key)? {
-        Loose::Text(s) => Cow::Borrowed(s.as_ref()),
+        Loose::Text(s) => Cow::Borrowed(s),
         Loose::U64(n) => Cow::Owned(n.to_string()),
         Loose::I64(n) => Cow::Owned(n.to_string()),
         // serde_json's own rendering of a float, as `Value` printed it.
-        Loose::F64(n) => Cow::Owned(serde_json::Number::from_f64(*n)?.to_string()),
-        Loose::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
+        Loose::F64(n) => Cow::Owned(serde_json::Number::from_f64(n)?.to_string()),
+        Loose::Bool(b) => Cow::Borrowed(if b { "true" } else { "false" }),
         Loose::Other => return None,
     })
 }
@@ -42,9 +42,9 @@ pub(crate) fn id(obj: &loose::Object<'_>, key: Key) -> Option<String> {
 /// A finite number, or a string holding one (`"100"`, `" 12.50 "`).
 pub(crate) fn number(obj: &loose::Object<'_>, key: Key) -> Option<f64> {
     let n = match obj.get(key)? {
-        Loose::U64(n) => *n as f64,
-        Loose::I64(n) => *n as f64,
-        Loose::F64(n) => *n,
+        Loose::U64(n) => n as f64,
+        Loose::I64(n) => n as f64,
+        Loose::F64(n) => n,
         Loose::Text(s) => trim(s).parse::<f64>().ok()?,
         _ => return None,
     };
@@ -54,7 +54,7 @@ pub(crate) fn number(obj: &loose::Object<'_>, key: Key) -> Option<f64> {
 /// `true`/`false`, `"true"`/`"false"` (any case), `1`/`0`, `"1"`/`"0"`.
 pub(crate) fn boolean(obj: &loose::Object<'_>, key: Key) -> Option<bool> {
     match obj.get(key)? {
-        Loose::Bool(b) => Some(*b),
+        Loose::Bool(b) => Some(b),
         Loose::U64(0) | Loose::I64(0) => Some(false),
         Loose::U64(1) | Loose::I64(1) => Some(true),
         Loose::Text(s) => {

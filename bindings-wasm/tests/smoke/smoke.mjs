@@ -24,14 +24,19 @@ export function smoke(api) {
   const client = api.createClient("pk_test_smoke", "sk_test_smoke", "https://api.alexpay.test/");
   check("createClient gives a NativeClient", () => client instanceof api.NativeClient && client.baseUrl === "https://api.alexpay.test" && client.publicKey === "pk_test_smoke");
   check("a bad config is a returned NativeFailure", () => isFailure(api.createClient("pk", "sk\n", "https://a.test"), "invalid_credentials", "secretKey"));
-  check("mobileMoneyPayout: request slots", () => {
+  check("mobileMoneyPayout: [url, body] slots", () => {
     const r = client.mobileMoneyPayout(100, "GH");
-    return (Array.isArray(r) && r[0] === "POST" && r[1] === "https://api.alexpay.test/v1/payment/payouts/process" && r[2].startsWith('{"amount":100,') && r[3] === "secret-key") || JSON.stringify(r);
+    return (Array.isArray(r) && r.length === 2 && r[0] === "https://api.alexpay.test/v1/payment/payouts/process" && r[1].startsWith('{"amount":100,')) || JSON.stringify(r);
+  });
+  check("payoutShape: method and headers, once per client", () => {
+    const s = client.payoutShape();
+    return (s[0] === "POST" && s[1] === "secret-key" && s[2] === "sk_test_smoke" && s.includes("content-type")) || JSON.stringify(s);
   });
   check("mobileMoneyPayout: NaN is invalid_amount", () => isFailure(client.mobileMoneyPayout(NaN, "GH"), "invalid_amount", "amount"));
-  check("statusCheck: GET, body null", () => {
+  check("statusCheck: body null, GET in its shape", () => {
     const r = client.statusCheck("PO_1");
-    return (r[0] === "GET" && r[2] === null && r[1].endsWith("/v1/payment/PO_1/check")) || JSON.stringify(r);
+    const s = client.statusCheckShape();
+    return (r[1] === null && r[0].endsWith("/v1/payment/PO_1/check") && s[0] === "GET" && !s.includes("content-type")) || JSON.stringify([r, s]);
   });
   check("parsePayoutResponse: Payout slots", () => {
     const p = api.parsePayoutResponse(200, bytes('{"status":"success","code":200,"data":{"payout_id":"PO_1","status":"processing","amount":100}}'));
