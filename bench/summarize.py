@@ -44,6 +44,10 @@ def ratio(base: Optional[float], binding: Optional[float]) -> str:
 def criterion(dir_: str) -> None:
     names = [
         "floor_serde_value_status_body",
+        "floor_typed_status_body",
+        "floor_typed_webhook",
+        "floor_build_serialize",
+        "floor_hmac_verify",
         "build_mobile_money_payout",
         "parse_status_response",
         "parse_and_confirm_webhook",
@@ -67,8 +71,36 @@ def criterion(dir_: str) -> None:
     print("\n(floor: serde_json::from_slice::<Value> of the status body; the webhook body is shorter)")
 
 
+# Each core workload and the floor it is held to (issue 13's goals).
+FLOORS = [
+    ("build_mobile_money_payout", "floor_build_serialize", "1.5x"),
+    ("parse_status_response", "floor_typed_status_body", "1.5x"),
+    ("parse_status_response", "floor_serde_value_status_body", ""),
+    ("parse_and_confirm_webhook", "floor_typed_webhook", "1.5x"),
+    ("verify_signed_webhook", "floor_hmac_verify", "1.1x"),
+]
+
+
+def instructions(path: str) -> None:
+    if not os.path.exists(path):
+        return
+    counts = json.load(open(path))
+    print("\n### Rust core vs its floors (callgrind instructions per operation)\n")
+    print("| workload | core | floor | floor instructions | core / floor | goal |")
+    print("|---|---:|---|---:|---:|---:|")
+    for work, floor, goal in FLOORS:
+        a, b = counts.get(work), counts.get(floor)
+        if a and b:
+            print(f"| {work} | {a:,} | {floor} | {b:,} | {a / b:.2f}x | {goal or '-'} |")
+    print(
+        "\n(floors: a typed borrowed serde parse of the same bytes, serde_json::Value, "
+        "a serde Serialize + URL + headers build, a minimal hmac + sha2 verify; core/benches/shared)"
+    )
+
+
 def main() -> None:
     dir_ = sys.argv[1]
+    instructions(os.path.join(dir_, "instructions.json"))
     if len(sys.argv) > 2:
         criterion(sys.argv[2])
     py = [r["python"] for r in load(os.path.join(dir_, "py.*.json"))]
@@ -81,6 +113,13 @@ def main() -> None:
             p = med([r[w]["pure_python"] for r in py])
             y = med([r[w]["pydantic"] for r in py])
             print(f"| {w} | {ns(b)} | {ns(p)} | {ns(y)} | {ratio(p, b)} | {ratio(y, b)} |")
+        peers = [r["verify_peers"] for r in py if "verify_peers" in r]
+        if peers:
+            print("\n| Python verify (signature made now) | ns/op | binding faster by |\n|---|---:|---:|")
+            base = med([p["binding"] for p in peers])
+            for k in peers[0]:
+                v = med([p[k] for p in peers])
+                print(f"| {k} | {ns(v)} | {ratio(v, base)} |")
         dec = [r for r in (x.get("python_decomposition") for x in load(os.path.join(dir_, "py.*.json"))) if r]
         if dec:
             print("\n| Python binding decomposition | ns/op |\n|---|---:|")
@@ -99,6 +138,14 @@ def main() -> None:
             print(
                 f"| {w} | {ns(n)} | {ns(a)} | {ns(p)} | {ns(z)} | {ratio(p, n)} | {ratio(z, n)} | {ratio(p, a)} | {ratio(z, a)} |"
             )
+        peers = [r["verify_peers"] for r in js if "verify_peers" in r]
+        if peers:
+            print("\n| JS verify (signature made now) | ns/op | Node faster by | wasm faster by |\n|---|---:|---:|---:|")
+            bn = med([p["node"] for p in peers])
+            bw = med([p["wasm"] for p in peers])
+            for k in peers[0]:
+                v = med([p[k] for p in peers])
+                print(f"| {k} | {ns(v)} | {ratio(v, bn)} | {ratio(v, bw)} |")
         print("\n| JS decomposition | ns/op |\n|---|---:|")
         for k in js[0]["decomposition"]:
             print(f"| {k} | {ns(med([r['decomposition'][k] for r in js]))} |")

@@ -82,8 +82,9 @@ export interface OtherAlexpayError extends AlexpayErrorFields {
 }
 
 /**
- * Every error the SDK raises on purpose (wrong JavaScript types raise
- * `TypeError`/`RangeError` instead). Never carries the secret key. A union on
+ * Every error the SDK raises on purpose (a wrong JavaScript type raises a
+ * `TypeError` instead; numbers out of range are `invalid_argument` errors).
+ * Never carries the secret key. A union on
  * `family`: `err.family === 'api'` narrows `httpStatus` to a number.
  */
 export type AlexpayError = ApiAlexpayError | OtherAlexpayError
@@ -446,3 +447,10 @@ export declare function retryDecision(input: RetryInput): RetryDecision
 
 /** Every error code, at run time (the `ErrorCode` union as a list). */
 export declare const errorCodes: readonly ErrorCode[]
+
+/**
+ * The back end in use: `'napi'`, the native addon of this platform (package
+ * `alexpay`), or `'wasm'`, the WebAssembly build (`alexpay-wasm`, and
+ * `alexpay` where no native addon loads).
+ */
+export declare const backend: 'napi' | 'wasm'

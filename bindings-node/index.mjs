@@ -16,6 +16,7 @@ export const {
   isTerminalStatus,
   retryDecision,
   errorCodes,
+  backend,
 } = alexpay
 
 export default alexpay

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # All benchmarks (issue 7, Performance; figures in BENCHMARKS.md), one command:
-#   Rust core (criterion, next to the serde_json::Value floor),
+#   Rust core against its floors (callgrind instruction counts, and criterion),
 #   Python binding vs pure Python vs pydantic v2,
 #   Node binding and wasm-in-Node vs plain JS vs zod, wasm size and start-up.
 # Builds a binding only when its artifact is missing (as soak-memory.sh does).
@@ -18,19 +18,24 @@ if [ "${BENCH_QUICK:-0}" = 1 ]; then
 fi
 out=target/bench
 mkdir -p "$out"
-rm -f "$out"/py.*.json "$out"/js.*.json
+rm -f "$out"/py.*.json "$out"/js.*.json "$out"/instructions.json
 
 .venv/bin/python -c "import alexpay" 2>/dev/null || bash scripts/test-python.sh
 ls bindings-node/*.node >/dev/null 2>&1 || bash scripts/test-node.sh
 [ -f bindings-wasm/pkg/nodejs/alexpay_wasm.js ] || bash scripts/test-wasm.sh
-# Baselines: pydantic v2 from PyPI into the project venv, zod from npm.
+# Baselines: pydantic v2 from PyPI into the project venv, zod, standardwebhooks and svix from npm.
 .venv/bin/python -c "import pydantic, sys; sys.exit(not pydantic.VERSION.startswith('2.'))" 2>/dev/null ||
-  .venv/bin/pip install --quiet "pydantic>=2,<3"
-if [ ! -d bench/js/node_modules/zod ] || [ bench/js/package-lock.json -nt bench/js/node_modules/.package-lock.json ]; then
+  .venv/bin/python -m pip install --quiet "pydantic>=2,<3"
+# Verification peers (issue 13): the standardwebhooks and svix packages.
+.venv/bin/python -c "import standardwebhooks, svix" 2>/dev/null ||
+  .venv/bin/python -m pip install --quiet "standardwebhooks>=1,<2" "svix>=1,<3"
+if [ ! -d bench/js/node_modules/zod ] || [ ! -d bench/js/node_modules/svix ] || [ bench/js/package-lock.json -nt bench/js/node_modules/.package-lock.json ]; then
   (cd bench/js && npm install --no-audit --no-fund --loglevel=error)
 fi
 
 echo "== machine: $(nproc) cores; $(uptime | sed 's/.*load average/load average/')"
+echo "== Rust core vs its floors (callgrind instruction counts): scripts/bench-instructions.sh"
+bash scripts/bench-instructions.sh
 echo "== Rust core (criterion): cargo bench -p alexpay-core --bench core"
 cargo bench -p alexpay-core --bench core -- "${criterion[@]}" 2>&1 | grep -E '^[a-z_]+ +time:|^[a-z_]+$|^ +time:' || true
 

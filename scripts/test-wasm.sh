@@ -73,8 +73,8 @@ parity_types() {
 # The Node package's own suites, switched to this package.
 facade_suite() (
   export ALEXPAY_JS_PACKAGE=wasm
-  node_log facade-suite --test --test-reporter=spec "$root/bindings-node/test/vectors.test.js" "$root/bindings-node/test/hostile.test.js" \
-    "$root/bindings-node/test/secrets.test.js" "$root/bindings-node/test/fetch.test.js" "$root/bindings-node/test/flows.test.js"
+  node_log facade-suite --test --test-reporter=spec "$root/bindings-node/test/vectors.test.mjs" "$root/bindings-node/test/hostile.test.mjs" \
+    "$root/bindings-node/test/secrets.test.js" "$root/bindings-node/test/fetch.test.js" "$root/bindings-node/test/flows.test.mjs"
 )
 
 # The facade's suites on the three entries.
@@ -126,7 +126,7 @@ step "Deno: the web entry, default init(): vectors, hostile inputs, flow scripts
 [ -x "${CARGO_TARGET_DIR:-$root/target}/debug/alexpay-sandbox" ] || cargo build --quiet -p alexpay-sandbox --bin alexpay-sandbox
 step "workerd (miniflare): vectors, hostile inputs and flow scripts in a Worker; the Worker example as the sandbox's webhook receiver" node "$wasm/tests/workerd/run.mjs"
 step "TypeScript declarations (tsc, deno check)" types_check
-step "Node: node --test (nodejs, web and bundler entries: vectors, hostile inputs, secrets)" node_suite
+step "Node: node --test (web and bundler entries: vectors, hostile inputs, inspect; the nodejs entry runs the facade suites below)" node_suite
 step "Deno: examples/deno/payout.ts" example_deno
 # One JS suite, two packages: the Node package's suites on this package (the
 # facade over the wasm back end): vectors, hostile inputs, secrets, fetch

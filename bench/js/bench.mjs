@@ -18,6 +18,8 @@ import { fileURLToPath } from 'node:url'
 import { isDeepStrictEqual } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { z } from 'zod'
+import { Webhook as StandardWebhook } from 'standardwebhooks'
+import { Webhook as SvixWebhook } from 'svix'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = join(here, '..', '..')
@@ -542,6 +544,8 @@ function main() {
       `${ratio(t.plain, t.node, 12)}${ratio(t.zod, t.node)}${ratio(t.plain, t.wasm, 12)}${ratio(t.zod, t.wasm)}`)
   }
 
+  results.verify_peers = verifyPeers()
+
   // Where the bindings' time goes: a trivial call across each boundary.
   const decomposition = {
     'node: normalizeStatus("ok") (boundary floor)': measure(() => nodeSdk.normalizeStatus('ok')),
@@ -560,6 +564,70 @@ function main() {
   console.log(`wasm start-up, median of ${s.runs} runs: compile ${(s.compile_ns / 1e6).toFixed(2)} ms, instantiate ${(s.instantiate_ns / 1e6).toFixed(3)} ms, ` +
     `compile+instantiate ${(s.compile_instantiate_ns / 1e6).toFixed(2)} ms; require() of the whole nodejs package in a fresh process ${(s.fresh_require_ns / 1e6).toFixed(2)} ms (median of ${s.fresh_runs})`)
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ js: { ...results, decomposition }, when: Date.now() }))
+}
+
+/**
+ * Verification next to the `standardwebhooks` and `svix` packages (issue
+ * 13). They check the timestamp against the real clock, so every verifier
+ * here gets a signature made now. First, all of them must accept each
+ * other's signatures and refuse a tampered one; then each is timed.
+ */
+function verifyPeers() {
+  const ts = Math.floor(Date.now() / 1000)
+  const id = 'msg_peer'
+  const body = dec.decode(WEBHOOK_BODY)
+  const std = new StandardWebhook(SECRET)
+  const svix = new SvixWebhook(SECRET)
+  const ours = nodeSdk.signWebhook(SECRET, id, ts, WEBHOOK_BODY)
+  const signatures = {
+    alexpay: ours,
+    standardwebhooks: std.sign(id, new Date(ts * 1000), body),
+    svix: svix.sign(id, new Date(ts * 1000), body),
+  }
+  const webhookHeaders = (sig) => ({ 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': sig })
+  const svixHeaders = (sig) => ({ 'svix-id': id, 'svix-timestamp': String(ts), 'svix-signature': sig })
+  const verifiers = {
+    node: (sig) => nodeSdk.verifyWebhookSignature(SECRET, webhookHeaders(sig), WEBHOOK_BODY, ts, 300),
+    wasm: (sig) => wasmSdk.verifyWebhookSignature(SECRET, webhookHeaders(sig), WEBHOOK_BODY, ts, 300),
+    plain: (sig) => plainVerify(SECRET, webhookHeaders(sig), WEBHOOK_BODY, ts, 300),
+    standardwebhooks: (sig) => std.verify(body, webhookHeaders(sig)),
+    svix: (sig) => svix.verify(body, svixHeaders(sig)),
+  }
+  for (const [who, verify] of Object.entries(verifiers)) {
+    for (const [signer, sig] of Object.entries(signatures)) {
+      try {
+        verify(sig)
+      } catch (e) {
+        console.error(`${who} refused ${signer}'s signature: ${e.message}`)
+        process.exit(1)
+      }
+    }
+    let threw = false
+    try {
+      verify('v1,AAAA' + ours.slice(7))
+    } catch {
+      threw = true
+    }
+    if (!threw) {
+      console.error(`${who} accepted a tampered signature`)
+      process.exit(1)
+    }
+  }
+  const headers = webhookHeaders(ours)
+  const sHeaders = svixHeaders(ours)
+  const t = {
+    node: measure(() => nodeSdk.verifyWebhookSignature(SECRET, headers, WEBHOOK_BODY, ts, 300)),
+    wasm: measure(() => wasmSdk.verifyWebhookSignature(SECRET, headers, WEBHOOK_BODY, ts, 300)),
+    plain: measure(() => plainVerify(SECRET, headers, WEBHOOK_BODY, ts, 300)),
+    standardwebhooks: measure(() => std.verify(body, headers)),
+    svix: measure(() => svix.verify(body, sHeaders)),
+  }
+  const versions = `standardwebhooks ${require('standardwebhooks/package.json').version}, svix ${require('svix/package.json').version}`
+  console.log(`verify peers (${versions}; all accept each other's signatures, all refuse a tampered one), ns/op:`)
+  for (const [k, v] of Object.entries(t)) {
+    console.log(`  ${k.padEnd(18)}${v.toFixed(0).padStart(9)}   node is ${(v / t.node).toFixed(2)}x faster, wasm ${(v / t.wasm).toFixed(2)}x`)
+  }
+  return t
 }
 
 /**

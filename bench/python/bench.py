@@ -628,6 +628,69 @@ def measure(fn: Callable[[], object], seconds: float, repeat: int) -> float:
     return statistics.median(runs)
 
 
+def verify_peers(seconds: float, repeat: int) -> dict[str, float]:
+    """Verification next to the `standardwebhooks` and `svix` packages (issue
+    13). They check the timestamp against the real clock, so every verifier
+    gets a signature made now. All must accept each other's signatures and
+    refuse a tampered one before anything is timed."""
+    from datetime import datetime, timezone
+    from importlib.metadata import version
+
+    from standardwebhooks.webhooks import Webhook as StandardWebhook
+    from svix.webhooks import Webhook as SvixWebhook
+
+    ts = int(time.time())
+    when = datetime.fromtimestamp(ts, tz=timezone.utc)
+    msg_id = "msg_peer"
+    body = WEBHOOK_BODY.decode()
+    std, svix = StandardWebhook(SECRET), SvixWebhook(SECRET)
+    ours = alexpay.sign_webhook(SECRET, msg_id, ts, WEBHOOK_BODY)
+    signatures = {
+        "alexpay": ours,
+        "standardwebhooks": std.sign(msg_id, when, body),
+        "svix": svix.sign(msg_id, when, body),
+    }
+
+    def std_headers(sig: str) -> dict[str, str]:
+        return {"webhook-id": msg_id, "webhook-timestamp": str(ts), "webhook-signature": sig}
+
+    def svix_headers(sig: str) -> dict[str, str]:
+        return {"svix-id": msg_id, "svix-timestamp": str(ts), "svix-signature": sig}
+
+    verifiers: dict[str, Callable[[str], object]] = {
+        "binding": lambda sig: alexpay.verify_webhook_signature(SECRET, std_headers(sig), WEBHOOK_BODY, ts, 300),
+        "pure_python": lambda sig: plain_verify(SECRET, std_headers(sig), WEBHOOK_BODY, ts, 300),
+        "standardwebhooks": lambda sig: std.verify(body, std_headers(sig)),
+        "svix": lambda sig: svix.verify(body, svix_headers(sig)),
+    }
+    for who, verify in verifiers.items():
+        for signer, sig in signatures.items():
+            try:
+                verify(sig)
+            except Exception as e:  # noqa: BLE001 - any refusal is a failed cross-check
+                sys.exit(f"{who} refused {signer}'s signature: {e}")
+        try:
+            verify("v1,AAAA" + ours[7:])
+        except Exception:  # noqa: BLE001 - the refusal we want
+            pass
+        else:
+            sys.exit(f"{who} accepted a tampered signature")
+    h, sh = std_headers(ours), svix_headers(ours)
+    times = {
+        "binding": measure(lambda: alexpay.verify_webhook_signature(SECRET, h, WEBHOOK_BODY, ts, 300), seconds, repeat),
+        "pure_python": measure(lambda: plain_verify(SECRET, h, WEBHOOK_BODY, ts, 300), seconds, repeat),
+        "standardwebhooks": measure(lambda: std.verify(body, h), seconds, repeat),
+        "svix": measure(lambda: svix.verify(body, sh), seconds, repeat),
+    }
+    print(
+        f"verify peers (standardwebhooks {version('standardwebhooks')}, svix {version('svix')}; all accept "
+        "each other's signatures, all refuse a tampered one), ns/op:"
+    )
+    for k, v in times.items():
+        print(f"  {k:<18}{v:9.0f}   the binding is {v / times['binding']:.2f}x faster")
+    return times
+
+
 REPORT_FIELDS = (
     "id reference amount charge currency status raw_status environment type method operator "
     "narration is_disbursed created_at updated_at"
@@ -741,6 +804,7 @@ def main() -> None:
         ys = f"{ty:13.0f}" if ty else f"{'n/a':>13}"
         yr = f"{ty / tb:9.2f}x" if ty else f"{'n/a':>10}"
         print(f"{name:<28}{tb:12.0f}{tp:12.0f}{ys}{tp / tb:10.2f}x{yr}")
+    results["verify_peers"] = verify_peers(seconds, repeat)  # type: ignore[assignment]
     print("binding decomposition (ns/op):")
     decomposition = {}
     for label, fn in parts.items():

@@ -2,12 +2,11 @@
 // `alexpay-wasm` (docs/API.md, the JavaScript column), written once over a
 // back end (`native`) that exports the same small primitive interface in
 // both (bindings-node/native.d.ts is its declaration). It checks JavaScript
-// types (TypeError/RangeError naming the argument), hands well-typed values
-// to Rust, builds plain objects from the back end's flat results and turns
+// types (TypeError naming the argument; values of the right type are the
+// core's to refuse), hands well-typed values to Rust, builds plain objects from the back end's flat results and turns
 // the core's structured errors (`NativeFailure`) into `AlexpayError`. Every
 // rule (codes, fields, messages, bytes on the wire, retries) is the core's.
 
-const MAX_SAFE = Number.MAX_SAFE_INTEGER
 const REDACTED = '[REDACTED]'
 const SECRET_HEADER = 'secret-key'
 const INSPECT = Symbol.for('nodejs.util.inspect.custom')
@@ -92,22 +91,45 @@ function typeError(message) {
   return new TypeError(message)
 }
 
+// A lone surrogate would cross to Rust as U+FFFD (napi-rs and wasm-bindgen
+// both encode with replacement), so it is caught here and refused with the
+// core's own error (`native.notUnicode`, the rule Python uses too).
+const LONE_SURROGATE = /\p{Cs}/u
+const wellFormedText =
+  typeof String.prototype.isWellFormed === 'function'
+    ? (s) => s.isWellFormed()
+    : (s) => !LONE_SURROGATE.test(s)
+
+/** The core field an argument reports, where its name is not one
+ * (`normalizeStatus(raw)`, `signWebhook(secret, id)`, `event.payoutId`). */
+const FIELD_OF = { raw: 'status', id: 'webhook-id' }
+const NESTED_FIELD = { payoutId: 'payoutId', id: 'payoutId', reference: 'payoutId', rawStatus: 'status', raw: 'body' }
+
+function wellFormed(value, name) {
+  if (wellFormedText(value)) return value
+  const dot = name.lastIndexOf('.')
+  // Other fields of a parsed object are type-checked only; they never cross.
+  const field = dot < 0 ? FIELD_OF[name] || name : NESTED_FIELD[name.slice(dot + 1)]
+  if (field === undefined) return value
+  throw fromFailure(native.notUnicode(field))
+}
+
 /** A required string; `undefined`/`null` become `""` so the core reports "is required". */
 function text(value, name) {
   if (value === undefined || value === null) return ''
   if (typeof value !== 'string') throw typeError(`${name} must be a string, got ${describe(value)}`)
-  return value
+  return wellFormed(value, name)
 }
 
 function optionalText(value, name) {
   if (value === undefined || value === null) return undefined
   if (typeof value !== 'string') throw typeError(`${name} must be a string or undefined, got ${describe(value)}`)
-  return value
+  return wellFormed(value, name)
 }
 
 function requiredText(value, name) {
   if (typeof value !== 'string') throw typeError(`${name} must be a string, got ${describe(value)}`)
-  return value
+  return wellFormed(value, name)
 }
 
 /** Amounts are JS numbers; the core refuses fractions, NaN, negatives, > 2^53 - 1. */
@@ -119,19 +141,20 @@ function amount(value) {
   throw typeError(`amount must be a number (a whole number of the currency units), got ${describe(value)}`)
 }
 
-/** A whole JS number within [min, max]. */
-function integer(value, name, min, max) {
-  if (typeof value !== 'number' || !Number.isInteger(value)) {
+/** A JS number for a whole-number argument. Its range (and wholeness) is
+ * the core's rule: a fraction, NaN or out-of-range value comes back as
+ * `invalid_argument` naming the field, as for Python ints. */
+function integer(value, name) {
+  if (typeof value !== 'number') {
     const hint = value instanceof Date ? ' (Unix seconds: Math.floor(Date.now() / 1000))' : ''
     throw typeError(`${name} must be a whole number, got ${describe(value)}${hint}`)
   }
-  if (value < min || value > max) throw new RangeError(`${name} must be from ${min} to ${max}`)
   return value
 }
 
-function optionalInteger(value, name, min, max) {
+function optionalInteger(value, name) {
   if (value === undefined || value === null) return undefined
-  return integer(value, name, min, max)
+  return integer(value, name)
 }
 
 function optionalNumber(value, name) {
@@ -165,6 +188,18 @@ const RAW_BODY_TYPES = 'a Buffer, Uint8Array, ArrayBuffer or string'
 
 const ENCODER = new TextEncoder()
 const DECODER = new TextDecoder()
+// Keeps a leading BOM, as the core's UTF-8 check does.
+const RAW_DECODER = new TextDecoder('utf-8', { ignoreBOM: true })
+
+/**
+ * A parsed webhook's `raw`: the body text. The back end never sends the body
+ * back (issue 13); after the core accepted it as UTF-8 this is the same text:
+ * the caller's own string when it is well formed, else the bytes decoded.
+ */
+function rawText(value, b) {
+  if (typeof value === 'string' && typeof value.isWellFormed === 'function' && value.isWellFormed()) return value
+  return RAW_DECODER.decode(b)
+}
 
 function isArrayBuffer(value) {
   const tag = Object.prototype.toString.call(value)
@@ -188,11 +223,14 @@ function bytes(value, name, what) {
   throw typeError(`${name} must be the raw body of the ${what} (${RAW_BODY_TYPES}), got ${describe(value)}`)
 }
 
-function headerValue(value, name) {
-  if (typeof value === 'string') return value
-  if (typeof value === 'number') return String(value)
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(', ')
-  throw typeError(`headers['${name}'] must be a string, got ${describe(value)}`)
+/** A header's values: a repeated header (an array value) stays one pair per
+ * value, as Python's header pairs do; the core decides what repeats mean. */
+function pushHeader(pairs, name, value) {
+  if (typeof value === 'string') pairs.push([wellFormed(name, 'headers'), wellFormed(value, 'headers')])
+  else if (typeof value === 'number') pairs.push([wellFormed(name, 'headers'), String(value)])
+  else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+    for (const v of value) pushHeader(pairs, name, v)
+  } else throw typeError(`headers['${name}'] must be a string, got ${describe(value)}`)
 }
 
 /** Plain object (incl. Node's IncomingHttpHeaders), Headers, Map or [name, value] pairs. */
@@ -208,13 +246,13 @@ function headerPairs(value) {
       if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string') {
         throw typeError('headers given as a list must hold [name, value] pairs of strings')
       }
-      pairs.push([entry[0], headerValue(entry[1], entry[0])])
+      pushHeader(pairs, entry[0], entry[1])
     }
     return pairs
   }
   for (const name of Object.keys(value)) {
     if (value[name] === undefined) continue
-    pairs.push([name, headerValue(value[name], name)])
+    pushHeader(pairs, name, value[name])
   }
   return pairs
 }
@@ -320,7 +358,7 @@ class Client {
     const baseUrl = text(o.baseUrl, 'baseUrl')
     const userAgent = optionalText(o.userAgent, 'userAgent')
     this.#fetch = optionalFunction(o.fetch, 'fetch')
-    this.#timeoutMs = optionalInteger(o.requestTimeoutMs, 'requestTimeoutMs', 0, MAX_SAFE)
+    this.#timeoutMs = optionalInteger(o.requestTimeoutMs, 'requestTimeoutMs')
     this.#clock = optionalFunction(o.clock, 'clock')
     this.#sleep = optionalFunction(o.sleep, 'sleep')
     this.#native = call(() => native.createClient(publicKey, secretKey, baseUrl, userAgent))
@@ -395,8 +433,8 @@ class Client {
   async handleWebhook(input, opts = {}) {
     const f = options(opts, 'handleWebhook() options', WEBHOOK_KEYS)
     const secret = optionalText(f.secret, 'secret')
-    const tolerance = optionalInteger(f.toleranceSecs, 'toleranceSecs', 0, MAX_SAFE)
-    const deadline = optionalInteger(f.timeoutMs, 'timeoutMs', 0, MAX_SAFE)
+    const tolerance = optionalInteger(f.toleranceSecs, 'toleranceSecs')
+    const deadline = optionalInteger(f.timeoutMs, 'timeoutMs')
     const host = this.#host(signalOf(f), wallClock(f.now))
     const { body, headers } = await deliveryOf(input)
     const flat = headers.flat()
@@ -405,7 +443,7 @@ class Client {
     // Absent options take the core's defaults.
     const flow = call(() => native.createWebhookFlow(client, body, flat, secret, tolerance, timeout, deadline, seed()))
     await drive(flow, host)
-    return webhookResult(flow)
+    return webhookResult(flow, body)
   }
 
   get publicKey() {
@@ -485,13 +523,14 @@ function statusReportFrom(s) {
   return r
 }
 
-function webhookEventFrom(s) {
+/** `raw` is the body text (see `rawText`): it does not cross the boundary. */
+function webhookEventFrom(s, raw) {
   const e = { payoutId: s[0] }
   if (s[1] !== null) e.reference = s[1]
   e.status = s[2]
   e.rawStatus = s[3]
   if (s[4] !== null) e.amount = s[4]
-  e.raw = s[5]
+  e.raw = raw
   return e
 }
 
@@ -504,7 +543,7 @@ function confirmationFrom(s) {
 }
 
 function httpStatus(value) {
-  return integer(value, 'httpStatus', 0, 65535)
+  return integer(value, 'httpStatus')
 }
 
 /** Parses Alexpay's answer to a payout initiation. */
@@ -526,7 +565,7 @@ function parseStatusResponse(status, body) {
 /** Parses a webhook from its raw body (never a parsed object). */
 function parseWebhook(body) {
   const b = bytes(body, 'body', 'webhook request body')
-  return webhookEventFrom(call(() => native.parseWebhook(b)))
+  return webhookEventFrom(call(() => native.parseWebhook(b)), rawText(body, b))
 }
 
 function rawStatusOf(o, name) {
@@ -587,8 +626,8 @@ function verifyWebhookSignature(secret, headers, body, now, toleranceSecs) {
   const s = requiredText(secret, 'secret')
   const h = headerPairs(headers)
   const b = bytes(body, 'body', 'webhook request body')
-  const n = integer(now, 'now', -MAX_SAFE, MAX_SAFE)
-  const t = optionalInteger(toleranceSecs, 'toleranceSecs', 0, MAX_SAFE)
+  const n = integer(now, 'now')
+  const t = optionalInteger(toleranceSecs, 'toleranceSecs')
   call(() => native.verifyWebhookSignature(s, h, b, n, t))
 }
 
@@ -596,7 +635,7 @@ function verifyWebhookSignature(secret, headers, body, now, toleranceSecs) {
 function signWebhook(secret, id, timestamp, body) {
   const s = requiredText(secret, 'secret')
   const i = requiredText(id, 'id')
-  const t = integer(timestamp, 'timestamp', -MAX_SAFE, MAX_SAFE)
+  const t = integer(timestamp, 'timestamp')
   const b = bytes(body, 'body', 'webhook request body')
   return call(() => native.signWebhook(s, i, t, b))
 }
@@ -677,7 +716,7 @@ class PayoutTracker {
 
   /** Delay before the next status poll (attempt from 0, jitter in [0, 1]); null once terminal. */
   nextPollDelayMs(attempt, jitter) {
-    const a = integer(attempt, 'attempt', 0, MAX_SAFE)
+    const a = integer(attempt, 'attempt')
     if (typeof jitter !== 'number') throw typeError(`jitter must be a number from 0 to 1, got ${describe(jitter)}`)
     const t = this.#native
     const delay = call(() => t.nextPollDelayMs(a, jitter))
@@ -707,11 +746,11 @@ function retryDecision(input) {
   const operation = text(o.operation, 'operation')
   // Whole numbers only; out-of-range ones saturate and the core refuses them
   // with its own code and field (`attempt` counts from 1).
-  const attempt = integer(o.attempt, 'attempt', -Infinity, Infinity)
-  const status = optionalInteger(o.httpStatus, 'httpStatus', -Infinity, Infinity)
+  const attempt = integer(o.attempt, 'attempt')
+  const status = optionalInteger(o.httpStatus, 'httpStatus')
   const body = o.body === undefined || o.body === null ? undefined : bytes(o.body, 'body', 'response body')
   const transportError = optionalText(o.transportError, 'transportError')
-  const retryAfterSecs = optionalInteger(o.retryAfterSecs, 'retryAfterSecs', 0, MAX_SAFE)
+  const retryAfterSecs = optionalInteger(o.retryAfterSecs, 'retryAfterSecs')
   return call(() => native.retryDecision(operation, attempt, status, body, transportError, retryAfterSecs))
 }
 

@@ -3,7 +3,6 @@
 // decides everything (what to send, whether a retry is safe, when to stop);
 // the driver calls fetch, sleeps, reads the clock and honours AbortSignal.
 
-const DEFAULT_WAIT_MS = 60000
 
 /** Error codes (Node/undici `cause.code`, Bun `code`) that prove the request
  * was never written: nothing reached Alexpay. */
@@ -149,7 +148,7 @@ function payoutResult(flow) {
   return result
 }
 
-function webhookResult(flow) {
+function webhookResult(flow, body) {
   const o = flow.outcome()
   if (o[0] !== 'ok') throw flowError(flow, { receiverStatus: o[3] })
   const r = flow.webhookResult()
@@ -158,7 +157,7 @@ function webhookResult(flow) {
   result.stale = r[4]
   if (r[5] !== null && r[5] !== undefined) result.webhookId = r[5]
   result.report = statusReportFrom(flow.outcomeReport())
-  result.event = webhookEventFrom(flow.webhookEvent())
+  result.event = webhookEventFrom(flow.webhookEvent(), rawText(undefined, body))
   return result
 }
 
@@ -180,7 +179,7 @@ function monotonicClock() {
 /** Unix ms from `now` (a number or Date), advancing with real time. */
 function wallClock(now) {
   if (now === undefined || now === null) return () => Date.now()
-  const base = now instanceof Date ? now.getTime() : integer(now, 'now', 0, MAX_SAFE)
+  const base = now instanceof Date ? now.getTime() : integer(now, 'now')
   const tick = monotonicClock()
   return () => base + tick()
 }
@@ -197,10 +196,11 @@ function signalOf(o) {
   return o.signal
 }
 
+/** 0: do not wait; undefined: the core's default wait. */
 function waitMsOf(o) {
   const wait = optionalBoolean(o.wait, 'wait')
   if (!wait) return 0
-  return o.timeoutMs === undefined || o.timeoutMs === null ? DEFAULT_WAIT_MS : integer(o.timeoutMs, 'timeoutMs', 0, MAX_SAFE)
+  return o.timeoutMs === undefined || o.timeoutMs === null ? undefined : integer(o.timeoutMs, 'timeoutMs')
 }
 
 /** The body and headers of a webhook delivery: a fetch `Request`, or `{ body, headers }`. */

@@ -7,8 +7,8 @@ use napi::bindgen_prelude::{BufferSlice, Either};
 use napi_derive::napi;
 
 use crate::{
-    fail, flag, http_status, number, saturate, text, NativeClient, NativeFailure, Payout, Slot, StatusReport,
-    WebhookEvent,
+    fail, flag, http_status, number, opt_whole, saturate, text, NativeClient, NativeFailure, Payout, Slot,
+    StatusReport, WebhookEvent,
 };
 
 enum Inner {
@@ -34,13 +34,25 @@ fn ms(value: f64) -> u64 {
     saturate(value, 9_007_199_254_740_991.0) as u64
 }
 
-/// Absent timeouts take the core's defaults.
-fn options(request_timeout_ms: Option<f64>, wait_ms: f64, seed: f64) -> ap::FlowOptions {
-    ap::FlowOptions {
-        request_timeout_ms: request_timeout_ms.map_or(ap::DEFAULT_REQUEST_TIMEOUT_MS, ms),
-        wait_ms: ms(wait_ms),
+/// The webhook flow's caller-given numbers, range-checked by the core.
+struct WebhookNumbers {
+    tolerance_secs: u64,
+    request_timeout_ms: u64,
+    deadline_ms: u64,
+}
+
+/// Absent timeouts take the core's defaults; the caller's numbers follow
+/// the core's range rule (`seed` comes from the facade itself).
+fn options(request_timeout_ms: Option<f64>, wait_ms: Option<f64>, seed: f64) -> ap::Result<ap::FlowOptions> {
+    Ok(ap::FlowOptions {
+        request_timeout_ms: opt_whole(
+            request_timeout_ms,
+            ap::Field::RequestTimeoutMs,
+            ap::DEFAULT_REQUEST_TIMEOUT_MS,
+        )?,
+        wait_ms: opt_whole(wait_ms, ap::Field::WaitMs, ap::DEFAULT_WAIT_MS)?,
         seed: ms(seed),
-    }
+    })
 }
 
 fn flow(inner: ap::Result<Inner>) -> Either<NativeFlow, NativeFailure> {
@@ -61,14 +73,17 @@ pub fn create_mobile_money_flow(
     narration: Option<String>,
     webhook_url: Option<String>,
     request_timeout_ms: Option<f64>,
-    wait_ms: f64,
+    wait_ms: Option<f64>,
     seed: f64,
 ) -> Either<NativeFlow, NativeFailure> {
     let payout = match crate::mobile_money(amount, country_id, phone_number, narration, webhook_url) {
         Ok(p) => p,
         Err(e) => return fail(e),
     };
-    let options = options(request_timeout_ms, wait_ms, seed);
+    let options = match options(request_timeout_ms, wait_ms, seed) {
+        Ok(o) => o,
+        Err(e) => return fail(e),
+    };
     flow(ap::PayoutFlow::mobile_money(client.core(), &payout, options).map(|f| Inner::Payout(Box::new(f))))
 }
 
@@ -84,14 +99,17 @@ pub fn create_bank_flow(
     narration: Option<String>,
     webhook_url: Option<String>,
     request_timeout_ms: Option<f64>,
-    wait_ms: f64,
+    wait_ms: Option<f64>,
     seed: f64,
 ) -> Either<NativeFlow, NativeFailure> {
     let payout = match crate::bank(amount, country_id, bank_id, account_number, narration, webhook_url) {
         Ok(p) => p,
         Err(e) => return fail(e),
     };
-    let options = options(request_timeout_ms, wait_ms, seed);
+    let options = match options(request_timeout_ms, wait_ms, seed) {
+        Ok(o) => o,
+        Err(e) => return fail(e),
+    };
     flow(ap::PayoutFlow::bank(client.core(), &payout, options).map(|f| Inner::Payout(Box::new(f))))
 }
 
@@ -101,10 +119,13 @@ pub fn create_follow_flow(
     client: &NativeClient,
     payout_id: String,
     request_timeout_ms: Option<f64>,
-    wait_ms: f64,
+    wait_ms: Option<f64>,
     seed: f64,
 ) -> Either<NativeFlow, NativeFailure> {
-    let options = options(request_timeout_ms, wait_ms, seed);
+    let options = match options(request_timeout_ms, wait_ms, seed) {
+        Ok(o) => o,
+        Err(e) => return fail(e),
+    };
     flow(ap::FollowFlow::new(client.core(), &payout_id, options).map(|f| Inner::Follow(Box::new(f))))
 }
 
@@ -121,11 +142,26 @@ pub fn create_webhook_flow(
     deadline_ms: Option<f64>,
     seed: f64,
 ) -> Either<NativeFlow, NativeFailure> {
+    let numbers = (|| {
+        Ok::<_, ap::Error>(WebhookNumbers {
+            tolerance_secs: opt_whole(tolerance_secs, ap::Field::ToleranceSecs, ap::DEFAULT_TOLERANCE_SECS)?,
+            request_timeout_ms: opt_whole(
+                request_timeout_ms,
+                ap::Field::RequestTimeoutMs,
+                ap::DEFAULT_REQUEST_TIMEOUT_MS,
+            )?,
+            deadline_ms: opt_whole(deadline_ms, ap::Field::WaitMs, ap::DEFAULT_WEBHOOK_DEADLINE_MS)?,
+        })
+    })();
+    let n = match numbers {
+        Ok(n) => n,
+        Err(e) => return fail(e),
+    };
     let options = ap::WebhookOptions {
         secret,
-        tolerance_secs: tolerance_secs.map_or(ap::DEFAULT_TOLERANCE_SECS, ms),
-        request_timeout_ms: request_timeout_ms.map_or(ap::DEFAULT_REQUEST_TIMEOUT_MS, ms),
-        deadline_ms: deadline_ms.map_or(ap::DEFAULT_WEBHOOK_DEADLINE_MS, ms),
+        tolerance_secs: n.tolerance_secs,
+        request_timeout_ms: n.request_timeout_ms,
+        deadline_ms: n.deadline_ms,
         seed: ms(seed),
     };
     flow(
@@ -313,7 +349,8 @@ impl NativeFlow {
         }
     }
 
-    /// The parsed event of a webhook result (`WebhookEvent` slots).
+    /// The parsed event of a webhook result (`WebhookEvent` slots, without
+    /// the body the caller handed in).
     #[napi]
     pub fn webhook_event(&self) -> Option<Vec<Slot>> {
         match &self.ended {

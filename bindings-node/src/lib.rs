@@ -100,6 +100,28 @@ pub(crate) fn saturate(value: f64, max: f64) -> f64 {
     }
 }
 
+/// A JavaScript number for one of the core's integer arguments: the core's
+/// range rule (a fraction, NaN or out-of-range value is `invalid_argument`
+/// naming the field, never clamped), the same as for Python ints.
+pub(crate) fn whole<T: ap::WholeArg>(value: f64, field: ap::Field) -> ap::Result<T> {
+    ap::whole_from_f64(value, field)
+}
+
+/// The same for an optional argument; absent is the core's default.
+pub(crate) fn opt_whole<T: ap::WholeArg>(value: Option<f64>, field: ap::Field, default: T) -> ap::Result<T> {
+    value.map_or(Ok(default), |v| ap::whole_from_f64(v, field))
+}
+
+/// The core's refusal of text that is not valid Unicode, for the facade: a
+/// JavaScript string with a lone surrogate would cross as U+FFFD, so the
+/// facade checks (`isWellFormed`) and asks for the error here. `field` is the
+/// camelCase (or snake_case) name; an unknown name names the body.
+#[napi]
+pub fn not_unicode(field: String) -> NativeFailure {
+    let field = ap::Field::from_name(&field).unwrap_or(ap::Field::Body);
+    NativeFailure::from(&ap::Error::not_unicode(field))
+}
+
 // ---------------------------------------------------------------- requests
 
 /// A built request as one flat array of strings: `[method, url, body | null,
@@ -107,16 +129,18 @@ pub(crate) fn saturate(value: f64, max: f64) -> f64 {
 /// fixed order. The body is the core's UTF-8 JSON text (the wrapper makes the
 /// Buffer): one array instead of an object, five pair arrays and an external
 /// buffer.
-pub(crate) fn request_slots(r: ap::HttpRequest) -> Vec<Option<String>> {
+pub(crate) fn request_slots(mut r: ap::HttpRequest) -> Vec<Option<String>> {
     let mut out = Vec::with_capacity(3 + 2 * r.headers.len());
     out.push(Some(r.method.to_string()));
-    out.push(Some(r.url));
+    out.push(Some(std::mem::take(&mut r.url)));
     // The core builds bodies from Strings, so they are always UTF-8.
     out.push(
         r.body
+            .take()
             .map(|b| String::from_utf8(b).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())),
     );
-    for (name, value) in r.headers {
+    // Taken out (the request wipes only what it still holds when dropped).
+    for (name, value) in std::mem::take(&mut r.headers) {
         out.push(Some(name));
         out.push(Some(value));
     }
@@ -392,7 +416,8 @@ pub(crate) fn http_status(value: f64) -> u16 {
 /// Parses the answer to a payout initiation: `Payout` slots.
 #[napi]
 pub fn parse_payout_response(http_status_code: f64, body: BufferSlice) -> Either<Vec<Slot>, NativeFailure> {
-    outcome(ap::parse_payout_response(http_status(http_status_code), &body), |p| {
+    let status = whole(http_status_code, ap::Field::HttpStatus);
+    outcome(status.and_then(|s| ap::parse_payout_response(s, &body)), |p| {
         Payout::from(p).into_slots()
     })
 }
@@ -400,7 +425,8 @@ pub fn parse_payout_response(http_status_code: f64, body: BufferSlice) -> Either
 /// Parses the answer to a status check: `StatusReport` slots.
 #[napi]
 pub fn parse_status_response(http_status_code: f64, body: BufferSlice) -> Either<Vec<Slot>, NativeFailure> {
-    outcome(ap::parse_status_response(http_status(http_status_code), &body), |r| {
+    let status = whole(http_status_code, ap::Field::HttpStatus);
+    outcome(status.and_then(|s| ap::parse_status_response(s, &body)), |r| {
         StatusReport::from(r).into_slots()
     })
 }
@@ -414,12 +440,11 @@ pub struct WebhookEvent {
     pub status: String,
     pub raw_status: String,
     pub amount: Option<f64>,
-    /// The body exactly as received (UTF-8 text).
-    pub raw: String,
 }
 
 impl WebhookEvent {
-    /// `[payoutId, reference, status, rawStatus, amount, raw]`
+    /// `[payoutId, reference, status, rawStatus, amount]`: never the raw
+    /// body, which the caller already holds (the facade sets `raw` from it).
     pub(crate) fn into_slots(self) -> Vec<Slot> {
         vec![
             text(Some(self.payout_id)),
@@ -427,7 +452,6 @@ impl WebhookEvent {
             text(Some(self.status)),
             text(Some(self.raw_status)),
             number(self.amount),
-            text(Some(self.raw)),
         ]
     }
 }
@@ -440,7 +464,6 @@ impl From<ap::WebhookEvent> for WebhookEvent {
             status: e.status.as_str().to_string(),
             raw_status: e.raw_status,
             amount: e.amount,
-            raw: e.raw,
         }
     }
 }
@@ -453,7 +476,7 @@ impl From<WebhookEvent> for ap::WebhookEvent {
             status: ap::PayoutStatus::from_raw(&e.raw_status),
             raw_status: e.raw_status,
             amount: e.amount,
-            raw: e.raw,
+            raw: String::new(),
         }
     }
 }
@@ -498,10 +521,13 @@ impl From<ap::Confirmation> for Confirmation {
     }
 }
 
-/// Parses a webhook from its raw body: `WebhookEvent` slots.
+/// Parses a webhook from its raw body: `WebhookEvent` slots (without the
+/// body: no copy of it is made or sent back).
 #[napi]
 pub fn parse_webhook(body: BufferSlice) -> Either<Vec<Slot>, NativeFailure> {
-    outcome(ap::parse_webhook(&body), |e| WebhookEvent::from(e).into_slots())
+    outcome(ap::parse_webhook_without_raw(&body), |e| {
+        WebhookEvent::from(e).into_slots()
+    })
 }
 
 /// Confirms a webhook against the status check fetched for its payout.
@@ -577,17 +603,19 @@ pub fn verify_webhook_signature(
     now: f64,
     tolerance_secs: Option<f64>,
 ) -> Either<(), NativeFailure> {
-    let tolerance = tolerance_secs.map_or(ap::DEFAULT_TOLERANCE_SECS, |t| saturate(t, u64::MAX as f64) as u64);
-    outcome(
-        ap::verify_webhook_signature(&secret, &headers, &body, now as i64, tolerance),
-        |()| (),
-    )
+    let verified = (|| {
+        let now = whole(now, ap::Field::Now)?;
+        let tolerance = opt_whole(tolerance_secs, ap::Field::ToleranceSecs, ap::DEFAULT_TOLERANCE_SECS)?;
+        ap::verify_webhook_signature(&secret, &headers, &body, now, tolerance)
+    })();
+    outcome(verified, |()| ())
 }
 
 /// Signs a webhook: the `webhook-signature` header value.
 #[napi]
 pub fn sign_webhook(secret: String, id: String, timestamp: f64, body: BufferSlice) -> Either<String, NativeFailure> {
-    outcome(ap::sign_webhook(&secret, &id, timestamp as i64, &body), |s| s)
+    let timestamp = whole(timestamp, ap::Field::WebhookTimestampHeader);
+    outcome(timestamp.and_then(|t| ap::sign_webhook(&secret, &id, t, &body)), |s| s)
 }
 
 // ---------------------------------------------------------------- statuses
@@ -658,8 +686,8 @@ impl NativeTracker {
     /// `None` (JS `null`) once terminal.
     #[napi]
     pub fn next_poll_delay_ms(&self, attempt: f64, jitter: f64) -> Either<Option<f64>, NativeFailure> {
-        let attempt = saturate(attempt, f64::from(u32::MAX)) as u32;
-        outcome(self.inner.next_poll_delay_ms(attempt, jitter), |d| {
+        let attempt = whole(attempt, ap::Field::Attempt);
+        outcome(attempt.and_then(|a| self.inner.next_poll_delay_ms(a, jitter)), |d| {
             d.map(|ms| ms as f64)
         })
     }
@@ -696,15 +724,20 @@ pub fn retry_decision(
         Ok(t) => t,
         Err(e) => return fail(e),
     };
-    let input = ap::RetryInput {
-        operation,
-        attempt: saturate(attempt, f64::from(u32::MAX)) as u32,
-        http_status: http_status_code.map(http_status),
-        body: body.as_deref(),
-        transport_error,
-        retry_after_secs: retry_after_secs.map(|s| saturate(s, u64::MAX as f64) as u64),
-    };
-    outcome(ap::retry_decision(&input), |d| RetryDecision {
+    let decided = (|| {
+        let input = ap::RetryInput {
+            operation,
+            attempt: whole(attempt, ap::Field::Attempt)?,
+            http_status: http_status_code.map(|s| whole(s, ap::Field::HttpStatus)).transpose()?,
+            body: body.as_deref(),
+            transport_error,
+            retry_after_secs: retry_after_secs
+                .map(|s| whole(s, ap::Field::RetryAfterSecs))
+                .transpose()?,
+        };
+        ap::retry_decision(&input)
+    })();
+    outcome(decided, |d| RetryDecision {
         action: d.action.as_str().to_string(),
         delay_ms: d.delay_ms as f64,
         reason: d.reason.to_string(),

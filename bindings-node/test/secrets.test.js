@@ -169,3 +169,45 @@ test('webhook errors never echo the webhook secret or the expected signature', (
     }
   }
 })
+
+test('flows mask the configured secret key by value, whatever its length', async () => {
+  const short = 'sk_test_sandbox'
+  const echo = JSON.stringify({ headers: { 'Secret-Key': short }, message: `bad key ${short}` })
+  for (const [status, body] of [
+    [500, echo],
+    [400, JSON.stringify({ status: 'error', code: 400, message: `bad key ${short}` })],
+  ]) {
+    const c = new Client({
+      publicKey: 'pk',
+      secretKey: short,
+      baseUrl: 'https://api.alexpay.test',
+      fetch: async () => new Response(body, { status }),
+      sleep: async () => {},
+    })
+    const error = await c.sendMobileMoneyPayout({ amount: 5, countryId: 'GH' }).then(
+      () => assert.fail('accepted'),
+      (e) => e,
+    )
+    assert.ok(error instanceof AlexpayError)
+    assertNoSecret(error, `a ${status} echo`, [short])
+    assertNoSecret(error.cause ?? {}, `the cause of a ${status} echo`, [short])
+  }
+  // The free function cannot know the key: only pattern masking applies there.
+  const e = (() => {
+    try {
+      parsePayoutResponse(500, echo)
+    } catch (err) {
+      return err
+    }
+  })()
+  assert.ok(e instanceof AlexpayError)
+})
+
+test('api messages are bounded', () => {
+  try {
+    parsePayoutResponse(400, JSON.stringify({ status: 'error', code: 400, message: 'x '.repeat(1_000_000) }))
+    assert.fail('accepted')
+  } catch (e) {
+    assert.ok(e.apiMessage.length <= 203, `apiMessage of ${e.apiMessage.length} characters`)
+  }
+})

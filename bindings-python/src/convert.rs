@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use alexpay_core::{ErrorCode, Field, NameStyle};
+use alexpay_core::{ErrorCode, Field, NameStyle, WholeArg};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyMemoryView, PyString, PyTuple};
 
@@ -32,11 +32,7 @@ pub(crate) fn text(obj: &Bound<'_, PyAny>, field: Field) -> PyResult<String> {
     };
     match s.to_cow() {
         Ok(s) => Ok(s.into_owned()),
-        Err(_) => Err(invalid(
-            ErrorCode::InvalidArgument,
-            field,
-            "is not valid Unicode text (it holds a lone surrogate)",
-        )),
+        Err(_) => Err(alexpay_core::Error::not_unicode(field)).or_raise(),
     }
 }
 
@@ -71,14 +67,15 @@ pub(crate) fn amount(obj: &Bound<'_, PyAny>) -> PyResult<u64> {
     alexpay_core::amount_from_i128(v).or_raise()
 }
 
-/// An `int` that must fit the Rust integer type `T`.
-pub(crate) fn int<T: TryFrom<i128>>(obj: &Bound<'_, PyAny>, field: Field, what: &str) -> PyResult<T> {
+/// An `int` that must fit the core's integer type `T` (the core's range
+/// rule, the same for JavaScript numbers).
+pub(crate) fn int<T: WholeArg>(obj: &Bound<'_, PyAny>, field: Field, what: &str) -> PyResult<T> {
     let v = int_i128(obj, field, what)?;
-    T::try_from(v).map_err(|_| invalid(ErrorCode::InvalidArgument, field, &format!("is out of range ({what})")))
+    alexpay_core::whole_from_i128(v, field).or_raise()
 }
 
 /// An `int | None` that must fit `T`.
-pub(crate) fn optional_int<T: TryFrom<i128>>(
+pub(crate) fn optional_int<T: WholeArg>(
     obj: Option<&Bound<'_, PyAny>>,
     field: Field,
     what: &str,
@@ -166,8 +163,8 @@ pub(crate) fn body<'py>(obj: &Bound<'py, PyAny>, arg: &str, hint: &str) -> PyRes
 /// A header name or value: `str`, or `bytes` as sent on the wire (latin-1,
 /// as ASGI servers hand them over).
 fn header_text(obj: &Bound<'_, PyAny>) -> PyResult<String> {
-    if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(s.to_string_lossy().into_owned());
+    if obj.is_instance_of::<PyString>() {
+        return text(obj, Field::Headers);
     }
     if let Ok(b) = obj.cast::<PyBytes>() {
         return Ok(b.as_bytes().iter().map(|&c| char::from(c)).collect());

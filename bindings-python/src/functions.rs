@@ -103,9 +103,12 @@ fn confirm_webhook(event: &Bound<'_, PyAny>, report: &Bound<'_, PyAny>) -> PyRes
 /// Verifies a signed webhook (Standard Webhooks scheme; opt-in, for
 /// deployments that sign: Alexpay documents no signature).
 ///
-/// - ``secret``: ``whsec_<base64 key>``.
+/// - ``secret``: the base64 key, ``whsec_`` prefix and padding optional (as
+///   the Standard Webhooks libraries take it).
 /// - ``headers``: the request's headers (a dict, Starlette/Werkzeug/httpx
-///   headers, or a list of pairs), matched case-insensitively.
+///   headers, or a list of pairs), matched case-insensitively. Every
+///   ``webhook-signature`` value counts; a repeated ``webhook-id`` or
+///   ``webhook-timestamp`` is refused.
 /// - ``body``: the raw body, exactly as received.
 /// - ``now``: Unix seconds from your clock (``int(time.time())``).
 /// - ``tolerance_secs``: allowed clock skew, both ways (``None`` means the

@@ -41,6 +41,7 @@ fn native_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("DEFAULT_TOLERANCE_SECS", alexpay_core::DEFAULT_TOLERANCE_SECS)?;
     m.add("DEFAULT_REQUEST_TIMEOUT_MS", alexpay_core::DEFAULT_REQUEST_TIMEOUT_MS)?;
     m.add("DEFAULT_WEBHOOK_DEADLINE_MS", alexpay_core::DEFAULT_WEBHOOK_DEADLINE_MS)?;
+    m.add("DEFAULT_WAIT_MS", alexpay_core::DEFAULT_WAIT_MS)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -89,8 +89,10 @@ def test_keyword_only_configuration() -> None:
         alexpay.Client(PUBLIC, SECRET, BASE_URL)  # type: ignore[misc]
     with pytest.raises(TypeError):
         alexpay.Client(public_key=PUBLIC, secret_key=SECRET)  # type: ignore[call-arg]
-    c = alexpay.Client(public_key=PUBLIC, secret_key=SECRET, base_url=BASE_URL + "/", user_agent=" shop/1.0 ")
+    c = alexpay.Client(public_key=PUBLIC, secret_key=SECRET, base_url=BASE_URL + "/", user_agent="shop/1.0")
     assert (c.public_key, c.base_url, c.user_agent) == (PUBLIC, BASE_URL, "shop/1.0")
+    with pytest.raises(alexpay.ValidationError):
+        alexpay.Client(public_key=PUBLIC, secret_key=SECRET, base_url=BASE_URL, user_agent=" shop/1.0 ")
 
 
 def test_exception_hierarchy() -> None:

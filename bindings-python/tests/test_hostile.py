@@ -191,9 +191,24 @@ def test_lone_surrogates_are_refused_with_the_field_named(client: alexpay.Client
         "invalid_argument",
         "secret_key",
     )
+    # In a header value too (never replaced by U+FFFD).
+    headers = {"webhook-id": "msg_\ud800", "webhook-timestamp": "1", "webhook-signature": "v1,x"}
+    raises_typed(
+        lambda: alexpay.verify_webhook_signature("whsec_AAAA", headers, b"{}", 1),
+        alexpay.ValidationError,
+        "invalid_argument",
+        "headers",
+    )
     # As a body, a lone surrogate makes the text not UTF-8: the core refuses it.
     raises_typed(lambda: alexpay.parse_webhook('{"id":"\ud800"}'), alexpay.WebhookError, "webhook_malformed", "body")
     raises_typed(lambda: alexpay.parse_payout_response(200, "\udcff"), alexpay.ApiError, "unexpected_response")
+
+
+def test_now_in_milliseconds_is_named() -> None:
+    headers = {"webhook-id": "msg_1", "webhook-timestamp": "1700000000", "webhook-signature": "v1,x"}
+    with pytest.raises(alexpay.WebhookError, match="looks like milliseconds") as e:
+        alexpay.verify_webhook_signature("whsec_AAAA", headers, b"{}", 1_700_000_000_123)
+    assert e.value.code == "webhook_timestamp_out_of_range"
 
 
 # ------------------------------------------------------------------ 10 MB strings

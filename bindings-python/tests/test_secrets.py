@@ -4,6 +4,7 @@ that must carry it."""
 
 from __future__ import annotations
 
+import json
 import pickle
 import traceback
 from typing import Any, Iterator, List
@@ -192,3 +193,28 @@ def test_a_short_key_echoed_by_the_server_is_masked() -> None:
     with pytest.raises(alexpay.ApiError) as caught:
         alexpay.parse_status_response(500, b'{"status":"error","code":500,"message":"bad header secret-key=sk_short"}')
     assert "sk_short" not in str(caught.value)
+
+
+class _Echo:
+    """A transport whose server echoes the request's secret key back."""
+
+    def __init__(self, status: int, body: bytes) -> None:
+        self.status, self.body = status, body
+
+    def send(self, request: alexpay.HttpRequest, timeout_secs: float) -> alexpay.HttpResponse:
+        return alexpay.HttpResponse(self.status, {}, self.body)
+
+
+@pytest.mark.parametrize("key", ["sk_test_sandbox", "k9", 'sk/with"quote'])
+def test_flows_mask_the_configured_key_by_value_whatever_its_length(key: str) -> None:
+    quoted = json.dumps(key)
+    for status, body in [
+        (500, '{"headers":{"Secret-Key":%s}}' % quoted),
+        (400, '{"status":"error","code":400,"message":"bad key %s"}' % quoted[1:-1]),
+    ]:
+        c = alexpay.Client(public_key="pk", secret_key=key, base_url=BASE_URL, transport=_Echo(status, body.encode()))
+        with pytest.raises(alexpay.AlexpayError) as err:
+            c.send_mobile_money_payout(amount=5, country_id="GH")
+        assert_clean(err.value, key)
+        assert_clean(err.value.__cause__, key)
+        assert key not in str(err.value.api_message) and key.encode() not in pickle.dumps(err.value)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import json
+import struct
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Tuple
@@ -220,13 +221,17 @@ def run_webhook(doc: Json, inp: Json) -> Outcome:
 
 
 def run_signature(doc: Json, inp: Json) -> Outcome:
-    headers: Dict[str, str] = inp["headers"]
     body = inp["body"]
     kwargs = {"tolerance_secs": inp["tolerance_secs"]} if "tolerance_secs" in inp else {}
 
     def go(h: Any, b: Any) -> Json:
         return alexpay.verify_webhook_signature(inp["secret"], h, b, inp["now"], **kwargs)
 
+    if "header_pairs" in inp:
+        # Repeated headers: a list of pairs, as ASGI servers hand them over.
+        pairs = [(n, v) for n, v in inp["header_pairs"]]
+        return same_outcome([run(lambda: go(pairs, body.encode("utf-8"))), run(lambda: go(pairs, body))])
+    headers: Dict[str, str] = inp["headers"]
     # Headers as a dict and as a list of pairs; body as bytes and as text.
     return same_outcome(
         [
@@ -332,8 +337,21 @@ def vector_files() -> List[Path]:
     return sorted(vectors_dir().glob("*.json"))
 
 
+def utf16_text(value: Json) -> Json:
+    """`{"utf16": [code units]}` becomes the str they spell, lone surrogates
+    included (JSON cannot carry those as text)."""
+    if isinstance(value, dict):
+        if value.keys() == {"utf16"}:
+            units = value["utf16"]
+            return struct.pack(f"<{len(units)}H", *units).decode("utf-16-le", "surrogatepass")
+        return {k: utf16_text(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [utf16_text(v) for v in value]
+    return value
+
+
 def load(path: Path) -> Json:
-    return json.loads(path.read_text(encoding="utf-8"))
+    return utf16_text(json.loads(path.read_text(encoding="utf-8")))
 
 
 def cases() -> List[Any]:

@@ -23,3 +23,5 @@ export const {
   retryDecision,
 } = api
 export const errorCodes = api.errorCodes
+/** The back end: always 'wasm' here ('napi' in the `alexpay` package where its native addon loads). */
+export const backend = 'wasm'

@@ -8,4 +8,5 @@ module.exports = {
   ...api,
   init: async () => {},
   initSync: () => {},
+  backend: 'wasm',
 }

@@ -17,5 +17,6 @@ export const {
   errorCodes,
   init,
   initSync,
+  backend,
 } = api
 export default api

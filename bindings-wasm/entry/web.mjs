@@ -35,3 +35,5 @@ export const {
   isTerminalStatus,
   retryDecision,
 } = loaded.api
+/** The back end: always 'wasm' here ('napi' in the `alexpay` package where its native addon loads). */
+export const backend = 'wasm'

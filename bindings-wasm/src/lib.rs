@@ -10,9 +10,10 @@
 //! objects. A core error is *returned* as a `NativeFailure`, never thrown.
 //!
 //! This crate only converts values; every rule lives in `alexpay-core`. Whole
-//! numbers arrive as JS numbers (`f64`) and saturate into the core's integer
-//! types exactly as the napi crate does (`saturate`, `http_status`, `ms`), so
-//! both back ends give the same answer for NaN, negative and huge inputs.
+//! numbers a caller gives arrive as JS numbers (`f64`) and go through the
+//! core's range rule (`whole`, `opt_whole`); numbers the facade itself makes
+//! (times, request ids, seeds) saturate (`saturate`, `http_status`, `ms`),
+//! exactly as in the napi crate, so both back ends give the same answer.
 //! `tests/backend-parity.ts` (types) and `tests/node/parity.test.mjs`
 //! (behaviour) hold the two back ends together.
 
@@ -21,7 +22,6 @@ mod flows;
 use std::borrow::Cow;
 
 use alexpay_core as ap;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -68,8 +68,7 @@ pub(crate) fn flag(v: Option<bool>) -> Option<Slot<'static>> {
 }
 
 /// The slots as a JS array; `None` is `null`, as napi-rs renders
-/// `Option::None`. Built with js-sys rather than serde-wasm-bindgen's
-/// serializer, which is 0.5 KB gzipped larger (the module is at its budget).
+/// `Option::None`. Built with js-sys: no serializer in the module.
 pub(crate) fn slots(value: &[Option<Slot<'_>>]) -> JsValue {
     let array = js_sys::Array::new_with_length(value.len() as u32);
     for (i, slot) in value.iter().enumerate() {
@@ -82,12 +81,6 @@ pub(crate) fn slots(value: &[Option<Slot<'_>>]) -> JsValue {
         array.set(i as u32, v);
     }
     array.into()
-}
-
-/// A plain JS object from a serde struct (the one object result,
-/// `RetryDecision`, as napi-rs builds a `#[napi(object)]`).
-fn to_js<T: Serialize>(value: &T) -> JsValue {
-    value.serialize(&serde_wasm_bindgen::Serializer::new()).unwrap_throw()
 }
 
 // ---------------------------------------------------------------- failures
@@ -208,10 +201,12 @@ pub fn error_codes() -> Vec<String> {
 /// core then refuses out-of-range values with its own code and field. The
 /// same as the napi crate's `saturate`.
 pub(crate) fn saturate(value: f64, max: f64) -> f64 {
+    // Not `f64::clamp`: its `min > max` assertion formats floats with
+    // `Debug`, which put 15 KB of float formatting in the module.
     if value.is_nan() {
         0.0
     } else {
-        value.clamp(0.0, max)
+        value.max(0.0).min(max)
     }
 }
 
@@ -221,6 +216,28 @@ pub(crate) fn http_status(value: f64) -> u16 {
 
 pub(crate) fn ms(value: f64) -> u64 {
     saturate(value, 9_007_199_254_740_991.0) as u64
+}
+
+/// A JavaScript number for one of the core's integer arguments: the core's
+/// range rule (a fraction, NaN or out-of-range value is `invalid_argument`
+/// naming the field, never clamped), the same as for Python ints.
+pub(crate) fn whole<T: ap::WholeArg>(value: f64, field: ap::Field) -> ap::Result<T> {
+    ap::whole_from_f64(value, field)
+}
+
+/// The same for an optional argument; absent is the core's default.
+pub(crate) fn opt_whole<T: ap::WholeArg>(value: Option<f64>, field: ap::Field, default: T) -> ap::Result<T> {
+    value.map_or(Ok(default), |v| ap::whole_from_f64(v, field))
+}
+
+/// The core's refusal of text that is not valid Unicode, for the facade: a
+/// JavaScript string with a lone surrogate would cross as U+FFFD, so the
+/// facade checks (`isWellFormed`) and asks for the error here (as the napi
+/// crate's `notUnicode`).
+#[wasm_bindgen(js_name = notUnicode)]
+pub fn not_unicode(field: &str) -> NativeFailure {
+    let field = ap::Field::from_name(field).unwrap_or(ap::Field::Body);
+    NativeFailure::from(&ap::Error::not_unicode(field))
 }
 
 // ---------------------------------------------------------------- requests
@@ -432,7 +449,8 @@ pub(crate) fn report_slots(r: &ap::StatusReport) -> Slots<'_> {
     ]
 }
 
-/// `[payoutId, reference, status, rawStatus, amount, raw]`
+/// `[payoutId, reference, status, rawStatus, amount]`: never the raw body,
+/// which the caller already holds (the facade sets `raw` from it).
 pub(crate) fn event_slots(e: &ap::WebhookEvent) -> Slots<'_> {
     vec![
         text(&e.payout_id),
@@ -440,7 +458,6 @@ pub(crate) fn event_slots(e: &ap::WebhookEvent) -> Slots<'_> {
         text(e.status.as_str()),
         text(&e.raw_status),
         number(e.amount),
-        text(&e.raw),
     ]
 }
 
@@ -450,7 +467,8 @@ pub fn parse_payout_response(
     #[wasm_bindgen(js_name = httpStatusCode)] http_status_code: f64,
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] body: &[u8],
 ) -> JsValue {
-    outcome(ap::parse_payout_response(http_status(http_status_code), body), |p| {
+    let status = whole(http_status_code, ap::Field::HttpStatus);
+    outcome(status.and_then(|s| ap::parse_payout_response(s, body)), |p| {
         slots(&payout_slots(&p))
     })
 }
@@ -461,17 +479,20 @@ pub fn parse_status_response(
     #[wasm_bindgen(js_name = httpStatusCode)] http_status_code: f64,
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] body: &[u8],
 ) -> JsValue {
-    outcome(ap::parse_status_response(http_status(http_status_code), body), |r| {
+    let status = whole(http_status_code, ap::Field::HttpStatus);
+    outcome(status.and_then(|s| ap::parse_status_response(s, body)), |r| {
         slots(&report_slots(&r))
     })
 }
 
 // ---------------------------------------------------------------- webhooks
 
-/// Parses a webhook from its raw body: `WebhookEvent` slots.
+/// Parses a webhook from its raw body: `WebhookEvent` slots (without the
+/// body: no copy of it is made in the module's memory, which never shrinks,
+/// nor sent back).
 #[wasm_bindgen(js_name = parseWebhook, unchecked_return_type = "Array<Slot> | NativeFailure")]
 pub fn parse_webhook(#[wasm_bindgen(unchecked_param_type = "Uint8Array")] body: &[u8]) -> JsValue {
-    outcome(ap::parse_webhook(body), |e| slots(&event_slots(&e)))
+    outcome(ap::parse_webhook_without_raw(body), |e| slots(&event_slots(&e)))
 }
 
 /// Confirms a webhook against the status check fetched for its payout:
@@ -563,11 +584,12 @@ pub fn verify_webhook_signature(
     #[wasm_bindgen(js_name = toleranceSecs)] tolerance_secs: Option<f64>,
 ) -> Result<JsValue, JsValue> {
     let headers = header_pairs(&headers)?;
-    let tolerance = tolerance_secs.map_or(ap::DEFAULT_TOLERANCE_SECS, |t| saturate(t, u64::MAX as f64) as u64);
-    Ok(outcome(
-        ap::verify_webhook_signature(secret, &headers, body, now as i64, tolerance),
-        |()| JsValue::UNDEFINED,
-    ))
+    let verified = (|| {
+        let now = whole(now, ap::Field::Now)?;
+        let tolerance = opt_whole(tolerance_secs, ap::Field::ToleranceSecs, ap::DEFAULT_TOLERANCE_SECS)?;
+        ap::verify_webhook_signature(secret, &headers, body, now, tolerance)
+    })();
+    Ok(outcome(verified, |()| JsValue::UNDEFINED))
 }
 
 /// Signs a webhook: the `webhook-signature` header value.
@@ -578,7 +600,10 @@ pub fn sign_webhook(
     timestamp: f64,
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] body: &[u8],
 ) -> JsValue {
-    outcome(ap::sign_webhook(secret, id, timestamp as i64, body), |s| s.into())
+    let timestamp = whole(timestamp, ap::Field::WebhookTimestampHeader);
+    outcome(timestamp.and_then(|t| ap::sign_webhook(secret, id, t, body)), |s| {
+        s.into()
+    })
 }
 
 // ---------------------------------------------------------------- statuses
@@ -653,22 +678,14 @@ impl NativeTracker {
     /// `null` once terminal.
     #[wasm_bindgen(js_name = nextPollDelayMs, unchecked_return_type = "number | undefined | null | NativeFailure")]
     pub fn next_poll_delay_ms(&self, attempt: f64, jitter: f64) -> JsValue {
-        let attempt = saturate(attempt, f64::from(u32::MAX)) as u32;
-        outcome(self.inner.next_poll_delay_ms(attempt, jitter), |d| {
+        let attempt = whole(attempt, ap::Field::Attempt);
+        outcome(attempt.and_then(|a| self.inner.next_poll_delay_ms(a, jitter)), |d| {
             or_null(d.map(|ms| ms as f64))
         })
     }
 }
 
 // ---------------------------------------------------------------- retries
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct RetryDecision {
-    action: &'static str,
-    delay_ms: f64,
-    reason: &'static str,
-}
 
 /// The retry policy. Numbers saturate into range, so the core reports
 /// out-of-range values with its own code. `body` is the answer's body (the
@@ -696,20 +713,28 @@ pub fn retry_decision(
         Ok(t) => t,
         Err(e) => return failure(&e),
     };
-    let input = ap::RetryInput {
-        operation,
-        attempt: saturate(attempt, f64::from(u32::MAX)) as u32,
-        http_status: http_status_code.map(http_status),
-        body: body.as_deref(),
-        transport_error,
-        retry_after_secs: retry_after_secs.map(|s| saturate(s, u64::MAX as f64) as u64),
-    };
-    outcome(ap::retry_decision(&input), |d| {
-        to_js(&RetryDecision {
-            action: d.action.as_str(),
-            delay_ms: d.delay_ms as f64,
-            reason: d.reason,
-        })
+    let decided = (|| {
+        let input = ap::RetryInput {
+            operation,
+            attempt: whole(attempt, ap::Field::Attempt)?,
+            http_status: http_status_code.map(|s| whole(s, ap::Field::HttpStatus)).transpose()?,
+            body: body.as_deref(),
+            transport_error,
+            retry_after_secs: retry_after_secs
+                .map(|s| whole(s, ap::Field::RetryAfterSecs))
+                .transpose()?,
+        };
+        ap::retry_decision(&input)
+    })();
+    outcome(decided, |d| {
+        // The one object result, as napi-rs builds a `#[napi(object)]`
+        // (three `Reflect.set`s: no serializer in the module).
+        let object = js_sys::Object::new();
+        let set = |key: &str, value: JsValue| js_sys::Reflect::set(&object, &JsValue::from_str(key), &value);
+        let _ = set("action", JsValue::from_str(d.action.as_str()));
+        let _ = set("delayMs", JsValue::from_f64(d.delay_ms as f64));
+        let _ = set("reason", JsValue::from_str(d.reason));
+        object.into()
     })
 }
 

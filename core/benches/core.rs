@@ -1,34 +1,30 @@
-//! The three workloads of BENCHMARKS.md, on the core alone, next to
-//! `serde_json::from_slice::<Value>` on the same bytes as the floor.
+//! The workloads of BENCHMARKS.md on the core alone (criterion), each next
+//! to its floor (`shared`): `serde_json::Value` and a typed borrowed serde
+//! parse of the same bytes, a serde `Serialize` + URL + headers build, a
+//! minimal `hmac` + `sha2` verify. `instructions.rs` counts the same
+//! workloads' instructions under callgrind.
+
+mod shared;
 
 use alexpay_core::*;
 use criterion::{criterion_group, criterion_main, Criterion};
+use shared::*;
 use std::hint::black_box;
 
-const STATUS_BODY: &[u8] = br#"{"status":"success","code":200,"message":"Payout details retrieved","data":{"id":"a5f2c1e0-7d4b-4c2a-9b8e-1f2d3c4b5a69","reference":"PY_8H2K4M9Q","amount":100,"charge":2,"currency":"ZMW","environment":"live","type":"payout","method":"mobilemoney","operator":"MTN","status":"successful","narration":"Salary","is_disbursed":"true","created_at":"2024-05-14T10:21:33.000000Z","updated_at":"2024-05-14T10:22:05.000000Z"}}"#;
-const WEBHOOK_BODY: &[u8] = br#"{"status":"success","code":200,"message":"Payout status changed","data":{"id":"a5f2c1e0-7d4b-4c2a-9b8e-1f2d3c4b5a69","reference":"PY_8H2K4M9Q","amount":100,"status":"successful"}}"#;
-const SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-
 fn benches(c: &mut Criterion) {
-    let client = Client::new(ClientConfig {
-        public_key: "pk_live_bench".into(),
-        secret_key: "sk_live_bench".into(),
-        base_url: "https://api.alexpay.test".into(),
-        user_agent: None,
-    })
-    .expect("valid client");
-    let payout = MobileMoneyPayout {
-        amount: 2500,
-        country_id: "GH".into(),
-        phone_number: Some("+233 24 123 4567".into()),
-        narration: Some("Salary for June".into()),
-        webhook_url: Some("https://merchant.example/hooks/alexpay".into()),
-    };
+    let client = client();
+    let payout = payout();
     c.bench_function("build_mobile_money_payout", |b| {
         b.iter(|| client.mobile_money_payout(black_box(&payout)))
     });
+    c.bench_function("floor_build_serialize", |b| {
+        b.iter(|| floor_build(black_box("https://api.alexpay.test"), "pk_live_bench", "sk_live_bench"))
+    });
     c.bench_function("floor_serde_value_status_body", |b| {
         b.iter(|| serde_json::from_slice::<serde_json::Value>(black_box(STATUS_BODY)))
+    });
+    c.bench_function("floor_typed_status_body", |b| {
+        b.iter(|| floor_status(black_box(STATUS_BODY)).is_some())
     });
     c.bench_function("parse_status_response", |b| {
         b.iter(|| parse_status_response(200, black_box(STATUS_BODY)))
@@ -37,14 +33,15 @@ fn benches(c: &mut Criterion) {
     c.bench_function("parse_and_confirm_webhook", |b| {
         b.iter(|| confirm_webhook(&parse_webhook(black_box(WEBHOOK_BODY)).expect("valid"), &report))
     });
-    let signature = sign_webhook(SECRET, "msg_1", 1_700_000_000, WEBHOOK_BODY).expect("valid secret");
-    let headers = vec![
-        ("webhook-id".to_string(), "msg_1".to_string()),
-        ("webhook-timestamp".to_string(), "1700000000".to_string()),
-        ("webhook-signature".to_string(), signature),
-    ];
+    c.bench_function("floor_typed_webhook", |b| {
+        b.iter(|| floor_webhook(black_box(WEBHOOK_BODY), &report.id, 100.0))
+    });
+    let headers = signed_headers();
     c.bench_function("verify_signed_webhook", |b| {
         b.iter(|| verify_webhook_signature(SECRET, &headers, black_box(WEBHOOK_BODY), 1_700_000_000, 300))
+    });
+    c.bench_function("floor_hmac_verify", |b| {
+        b.iter(|| floor_verify(SECRET, "msg_1", "1700000000", &headers[2].1, black_box(WEBHOOK_BODY)))
     });
 }
 

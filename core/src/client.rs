@@ -45,7 +45,7 @@ const MAX_KEY_LEN: usize = 256;
 
 /// Keys go into header values: no whitespace or control characters (CR/LF
 /// would be header injection), ASCII only. The message never echoes the key.
-fn key(value: &str, field: Field) -> Result<String> {
+fn key(value: &str, field: Field) -> Result<()> {
     if value.is_empty() {
         return Err(Error::field(
             ErrorCode::InvalidCredentials,
@@ -67,22 +67,26 @@ fn key(value: &str, field: Field) -> Result<String> {
             "is longer than 256 characters",
         ));
     }
-    Ok(value.to_string())
+    Ok(())
 }
 
 fn user_agent(value: Option<&str>) -> Result<String> {
     let Some(value) = value else {
         return Ok(DEFAULT_USER_AGENT.to_string());
     };
-    let ok = !value.trim().is_empty() && value.len() <= 256 && value.chars().all(|c| c == ' ' || c.is_ascii_graphic());
+    // Sent exactly as given: surrounding spaces are refused, never trimmed.
+    let ok = !value.trim().is_empty()
+        && value.trim() == value
+        && value.len() <= 256
+        && value.chars().all(|c| c == ' ' || c.is_ascii_graphic());
     if !ok {
         return Err(Error::field(
             ErrorCode::InvalidUserAgent,
             Field::UserAgent,
-            "must be 1 to 256 printable ASCII characters",
+            "must be 1 to 256 printable ASCII characters, not starting or ending with a space",
         ));
     }
-    Ok(value.trim().to_string())
+    Ok(value.to_string())
 }
 
 fn base_url(value: &str) -> Result<String> {
@@ -92,13 +96,23 @@ fn base_url(value: &str) -> Result<String> {
 }
 
 impl Client {
-    pub fn new(config: ClientConfig) -> Result<Client> {
+    pub fn new(mut config: ClientConfig) -> Result<Client> {
+        // The key moves into its wiping wrapper first (no copy), so a refused
+        // configuration is wiped too.
+        let secret_key = SecretKey::new(std::mem::take(&mut config.secret_key));
+        key(&config.public_key, Field::PublicKey)?;
+        key(secret_key.expose(), Field::SecretKey)?;
         Ok(Client {
-            public_key: key(&config.public_key, Field::PublicKey)?,
-            secret_key: SecretKey::new(key(&config.secret_key, Field::SecretKey)?),
+            public_key: std::mem::take(&mut config.public_key),
+            secret_key,
             base_url: base_url(&config.base_url)?,
             user_agent: user_agent(config.user_agent.as_deref())?,
         })
+    }
+
+    /// The configured secret key (the flows mask its value in every answer).
+    pub(crate) fn secret(&self) -> &SecretKey {
+        &self.secret_key
     }
 
     pub fn public_key(&self) -> &str {

@@ -222,6 +222,13 @@ impl Error {
         Error::field(ErrorCode::InvalidArgument, field, reason)
     }
 
+    /// For bindings: text their language holds that is not valid Unicode (a
+    /// lone UTF-16 surrogate in Python or JavaScript), refused the same way
+    /// for every field, never replaced by U+FFFD.
+    pub fn not_unicode(field: Field) -> Self {
+        Error::invalid_argument(field, "is not valid Unicode text (it holds a lone surrogate)")
+    }
+
     pub fn code(&self) -> ErrorCode {
         self.code
     }

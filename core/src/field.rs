@@ -27,6 +27,14 @@ macro_rules! fields {
                 }
             }
 
+            /// Parses a name in either spelling (`phone_number` or `phoneNumber`).
+            pub fn from_name(name: &str) -> Option<Field> {
+                Field::ALL
+                    .iter()
+                    .copied()
+                    .find(|f| f.name(NameStyle::Snake) == name || f.name(NameStyle::Camel) == name)
+            }
+
             /// Parses a snake_case name (as used in the shared test vectors).
             pub fn from_snake(name: &str) -> Option<Field> {
                 match name {

@@ -15,6 +15,7 @@ mod error;
 mod field;
 mod flow;
 mod headers;
+mod loose;
 mod payout;
 mod request;
 mod response;
@@ -28,6 +29,7 @@ mod tolerant;
 mod tracker;
 mod url;
 mod webhook;
+mod whole;
 
 pub use client::{Client, ClientConfig, DEFAULT_USER_AGENT};
 pub use disposition::{disposition, Answer, Disposition};
@@ -35,8 +37,8 @@ pub use error::{ApiFailure, Error, ErrorCode, ErrorFamily, Result};
 pub use field::{Field, NameStyle};
 pub use flow::{
     receiver_status, Action, FlowOptions, FollowFlow, Outcome, OutcomeKind, Outgoing, PayoutFlow, WebhookFlow,
-    WebhookOptions, WebhookOutcome, WebhookResult, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_WEBHOOK_DEADLINE_MS,
-    MAX_REQUEST_TIMEOUT_MS, MAX_WAIT_MS,
+    WebhookOptions, WebhookOutcome, WebhookResult, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_WAIT_MS,
+    DEFAULT_WEBHOOK_DEADLINE_MS, MAX_REQUEST_TIMEOUT_MS, MAX_WAIT_MS,
 };
 pub use payout::{BankPayout, MobileMoneyPayout};
 pub use request::{HttpRequest, PUBLIC_KEY_HEADER, SECRET_KEY_HEADER};
@@ -49,6 +51,7 @@ pub use retry_after::parse_retry_after;
 pub use secret::SecretKey;
 pub use signature::{sign_webhook, verify_webhook_signature, DEFAULT_TOLERANCE_SECS};
 pub use status::PayoutStatus;
-pub use text::{amount_from_f64, amount_from_i128, MAX_AMOUNT, MAX_NARRATION_CHARS};
+pub use text::{amount_from_f64, amount_from_i128, text_from_utf16, MAX_AMOUNT, MAX_NARRATION_CHARS};
 pub use tracker::{Observation, Observed, PayoutTracker, POLL_BASE_MS, POLL_CAP_MS};
-pub use webhook::{confirm_webhook, parse_webhook, webhook_id, Confirmation, WebhookEvent};
+pub use webhook::{confirm_webhook, parse_webhook, parse_webhook_without_raw, webhook_id, Confirmation, WebhookEvent};
+pub use whole::{whole_from_f64, whole_from_i128, WholeArg};

@@ -26,6 +26,19 @@ impl HttpRequest {
     }
 }
 
+/// The secret-key header's copy of the key is overwritten when the request is
+/// dropped (a WebAssembly module's freed memory stays readable).
+impl Drop for HttpRequest {
+    fn drop(&mut self) {
+        use zeroize::Zeroize;
+        for (name, value) in &mut self.headers {
+            if name.eq_ignore_ascii_case(SECRET_KEY_HEADER) {
+                value.zeroize();
+            }
+        }
+    }
+}
+
 impl std::fmt::Debug for HttpRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let headers: Vec<(&str, &str)> = self

@@ -4,11 +4,12 @@
 //! "successful", numbers as numeric strings, booleans as "true"/"false",
 //! unknown fields ignored, unknown status strings kept.
 
-use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 use crate::disposition::{disposition, Answer};
 use crate::error::{ApiFailure, Error, ErrorCode, Result};
 use crate::field::Field;
+use crate::loose::{self, Key, Object};
 use crate::status::PayoutStatus;
 use crate::tolerant;
 
@@ -81,27 +82,25 @@ pub struct StatusReport {
 
 const SUCCESS_WORDS: [&str; 3] = ["success", "successful", "ok"];
 
-fn object(body: &[u8]) -> Option<Map<String, Value>> {
-    match serde_json::from_slice::<Value>(body).ok()? {
-        Value::Object(map) => Some(map),
-        _ => None,
-    }
+/// `word` is one of `words`, ignoring ASCII case (no lowercased copy).
+fn is_one_of(word: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// `code` 0/200 (or absent) and `status` success (or absent), not both absent.
-fn envelope_ok(env: &Map<String, Value>) -> bool {
-    let code = tolerant::code(env);
-    let status = tolerant::string(env, "status").map(|s| s.trim().to_ascii_lowercase());
+fn envelope_ok(env: &Object<'_>) -> bool {
+    let code = tolerant::text(env, Key::Code);
+    let status = tolerant::status_word(env);
     if code.is_none() && status.is_none() {
         return false;
     }
-    let code_ok = code.as_deref().is_none_or(|c| c == "0" || c == "200");
-    let status_ok = status.as_deref().is_none_or(|s| SUCCESS_WORDS.contains(&s));
+    let code_ok = code.as_deref().map(str::trim).is_none_or(|c| c == "0" || c == "200");
+    let status_ok = status.as_deref().is_none_or(|s| is_one_of(s, &SUCCESS_WORDS));
     code_ok && status_ok
 }
 
-fn looks_like_envelope(env: &Map<String, Value>) -> bool {
-    env.contains_key("code") || env.contains_key("status") || env.contains_key("message")
+fn looks_like_envelope(env: &Object<'_>) -> bool {
+    env.has(Key::Code) || env.has(Key::Status) || env.has(Key::Message)
 }
 
 /// Maps an HTTP status (or an HTTP-like envelope code) to an error code.
@@ -150,7 +149,7 @@ struct Failure<'a> {
     code: ErrorCode,
     http_status: u16,
     /// The envelope, when the body had one worth quoting.
-    envelope: Option<&'a Map<String, Value>>,
+    envelope: Option<&'a Object<'a>>,
     payout_id: Option<String>,
     refusal: Option<u16>,
 }
@@ -159,7 +158,8 @@ impl Failure<'_> {
     fn into_error(self, op: Operation, body: &[u8]) -> Error {
         let envelope = self.envelope.filter(|e| looks_like_envelope(e));
         let api_code = envelope.and_then(tolerant::code);
-        let api_message = envelope.and_then(|e| tolerant::string(e, "message"));
+        let api_message = envelope.and_then(|e| tolerant::string(e, Key::Message));
+        let shown = api_message.as_deref().map(tolerant::message);
         let mut reason = describe(self.code, op, self.http_status);
         match (&api_message, envelope) {
             (Some(m), _) => reason.push_str(&format!(": {}", tolerant::excerpt(m.as_bytes()))),
@@ -176,7 +176,7 @@ impl Failure<'_> {
         let failure = ApiFailure {
             http_status: self.http_status,
             api_code,
-            api_message,
+            api_message: shown,
             payout_id: self.payout_id,
             disposition: disposition(op, answer),
         };
@@ -188,16 +188,15 @@ impl Failure<'_> {
 /// refusal it names. An HTTP-like `code` is read as a status; a non-HTTP code
 /// with an explicit failure word is a rejection; anything else (pending,
 /// 201/202, an unknown word) is unexplained.
-fn refusal_in(env: &Map<String, Value>) -> (ErrorCode, Option<u16>) {
-    let api_status = tolerant::code(env)
-        .and_then(|c| c.parse::<u16>().ok())
+fn refusal_in(env: &Object<'_>) -> (ErrorCode, Option<u16>) {
+    let api_status = tolerant::text(env, Key::Code)
+        .and_then(|c| tolerant::trim(&c).parse::<u16>().ok())
         .filter(|c| (100..=599).contains(c));
     match api_status {
         Some(c @ 400..=599) => (classify(c), Some(c)),
         Some(_) => (ErrorCode::UnexpectedResponse, None),
         None => {
-            let status = tolerant::string(env, "status").map(|s| s.trim().to_ascii_lowercase());
-            if status.is_some_and(|s| FAILURE_WORDS.contains(&s.as_str())) {
+            if tolerant::status_word(env).is_some_and(|s| is_one_of(&s, &FAILURE_WORDS)) {
                 (ErrorCode::RequestRejected, Some(400))
             } else {
                 (ErrorCode::UnexpectedResponse, None)
@@ -207,19 +206,16 @@ fn refusal_in(env: &Map<String, Value>) -> (ErrorCode, Option<u16>) {
 }
 
 /// The data object of an envelope, if it has one.
-fn data_of(env: &Map<String, Value>) -> Option<&Map<String, Value>> {
-    match env.get("data") {
-        Some(Value::Object(data)) => Some(data),
-        _ => None,
-    }
+fn data_of<'o>(env: &'o Object<'o>) -> Option<&'o Object<'o>> {
+    env.data_object()
 }
 
-fn payout_id_in(data: &Map<String, Value>) -> Option<String> {
-    tolerant::id(data, "payout_id").or_else(|| tolerant::id(data, "id"))
+fn payout_id_in(data: &Object<'_>) -> Option<String> {
+    tolerant::id(data, Key::PayoutId).or_else(|| tolerant::id(data, Key::Id))
 }
 
 /// The failure for an answer that did not parse into this operation's result.
-fn failure_of<'a>(http_status: u16, env: Option<&'a Map<String, Value>>, payout_id: Option<String>) -> Failure<'a> {
+fn failure_of<'a>(http_status: u16, env: Option<&'a Object<'a>>, payout_id: Option<String>) -> Failure<'a> {
     let unexpected = |envelope| Failure {
         code: ErrorCode::UnexpectedResponse,
         http_status,
@@ -251,9 +247,9 @@ fn failure_of<'a>(http_status: u16, env: Option<&'a Map<String, Value>>, payout_
     }
 }
 
-fn status_of(data: &Map<String, Value>) -> (PayoutStatus, String) {
-    let raw = tolerant::string(data, "status").unwrap_or_default();
-    (PayoutStatus::from_raw(&raw), raw)
+fn status_of(data: &Object<'_>) -> (PayoutStatus, String) {
+    let raw = tolerant::text(data, Key::Status).unwrap_or(Cow::Borrowed(""));
+    (PayoutStatus::from_raw(&raw), raw.into_owned())
 }
 
 /// Parses the answer to `POST /v1/payment/payouts/process`. Any 2xx whose
@@ -261,9 +257,10 @@ fn status_of(data: &Map<String, Value>) -> (PayoutStatus, String) {
 /// `code` or `status` say: that payout exists, and its id is never dropped.
 pub fn parse_payout_response(http_status: u16, body: &[u8]) -> Result<Payout> {
     let op = Operation::Payout;
-    let env = object(body);
-    let payout_id = env.as_ref().and_then(data_of).and_then(payout_id_in);
-    match (payout_id, env.as_ref()) {
+    let env = loose::object(body);
+    let env = env.as_deref();
+    let payout_id = env.and_then(data_of).and_then(payout_id_in);
+    match (payout_id, env) {
         (Some(payout_id), Some(env)) if (200..=299).contains(&http_status) => {
             let data = data_of(env);
             let (status, raw_status) = data
@@ -271,10 +268,10 @@ pub fn parse_payout_response(http_status: u16, body: &[u8]) -> Result<Payout> {
                 .unwrap_or((PayoutStatus::Unknown(String::new()), String::new()));
             Ok(Payout {
                 payout_id,
-                amount: data.and_then(|d| tolerant::number(d, "amount")),
+                amount: data.and_then(|d| tolerant::number(d, Key::Amount)),
                 status,
                 raw_status,
-                message: tolerant::string(env, "message"),
+                message: tolerant::string(env, Key::Message),
             })
         }
         (payout_id, env) => Err(failure_of(http_status, env, payout_id).into_error(op, body)),
@@ -284,33 +281,33 @@ pub fn parse_payout_response(http_status: u16, body: &[u8]) -> Result<Payout> {
 /// Parses the answer to `GET /v1/payment/{id}/check`.
 pub fn parse_status_response(http_status: u16, body: &[u8]) -> Result<StatusReport> {
     let op = Operation::StatusCheck;
-    let env = object(body);
-    let ok =
-        (200..=299).contains(&http_status) && env.as_ref().is_some_and(|e| looks_like_envelope(e) && envelope_ok(e));
-    let data = env.as_ref().filter(|_| ok).and_then(data_of);
-    let id = data.and_then(|d| tolerant::id(d, "id").or_else(|| tolerant::id(d, "payout_id")));
+    let env = loose::object(body);
+    let env = env.as_deref();
+    let ok = (200..=299).contains(&http_status) && env.is_some_and(|e| looks_like_envelope(e) && envelope_ok(e));
+    let data = env.filter(|_| ok).and_then(data_of);
+    let id = data.and_then(|d| tolerant::id(d, Key::Id).or_else(|| tolerant::id(d, Key::PayoutId)));
     let (Some(data), Some(id)) = (data, id) else {
-        return Err(failure_of(http_status, env.as_ref(), None).into_error(op, body));
+        return Err(failure_of(http_status, env, None).into_error(op, body));
     };
     let (status, raw_status) = status_of(data);
-    let text = |key: &str| tolerant::string(data, key);
-    let either = |a: &str, b: &str| text(a).or_else(|| text(b));
+    let text = |key: Key| tolerant::string(data, key);
+    let either = |a: Key, b: Key| text(a).or_else(|| text(b));
     Ok(StatusReport {
         id,
-        reference: text("reference"),
-        amount: tolerant::number(data, "amount"),
-        charge: tolerant::number(data, "charge"),
-        currency: text("currency"),
+        reference: text(Key::Reference),
+        amount: tolerant::number(data, Key::Amount),
+        charge: tolerant::number(data, Key::Charge),
+        currency: text(Key::Currency),
         status,
         raw_status,
-        environment: text("environment"),
-        payout_type: text("type"),
-        method: text("method"),
-        operator: text("operator"),
-        narration: text("narration"),
-        is_disbursed: tolerant::boolean(data, "is_disbursed").or_else(|| tolerant::boolean(data, "disbursed")),
-        created_at: either("created_at", "createdAt"),
-        updated_at: either("updated_at", "updatedAt"),
-        message: either("message", "reason").or_else(|| text("failure_reason")),
+        environment: text(Key::Environment),
+        payout_type: text(Key::Type),
+        method: text(Key::Method),
+        operator: text(Key::Operator),
+        narration: text(Key::Narration),
+        is_disbursed: tolerant::boolean(data, Key::IsDisbursed).or_else(|| tolerant::boolean(data, Key::Disbursed)),
+        created_at: either(Key::CreatedAt, Key::CreatedAtCamel),
+        updated_at: either(Key::UpdatedAt, Key::UpdatedAtCamel),
+        message: either(Key::Message, Key::Reason).or_else(|| text(Key::FailureReason)),
     })
 }

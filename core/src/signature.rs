@@ -19,15 +19,24 @@ fn invalid(field: Field, reason: &str) -> Error {
     Error::field(ErrorCode::WebhookSignatureInvalid, field, reason.to_string())
 }
 
-/// Decodes `whsec_<base64>` (the prefix is optional, as in other verifiers).
+/// Decodes `whsec_<base64>` as the Standard Webhooks libraries do: the prefix
+/// is optional, padding too; anything else (whitespace included) is refused.
 fn key_bytes(secret: &str) -> Result<Vec<u8>> {
     let b64 = secret.strip_prefix("whsec_").unwrap_or(secret);
-    let key = STANDARD.decode(b64.trim()).ok().filter(|k| !k.is_empty());
+    // Unpadded keys get their padding (as the standardwebhooks Python
+    // library pads them); one engine for keys and signatures keeps wasm small.
+    let padded = match b64.len() % 4 {
+        2 => format!("{b64}=="),
+        3 => format!("{b64}="),
+        _ => b64.to_string(),
+    };
+    let key = STANDARD.decode(padded).ok().filter(|k| !k.is_empty());
     key.ok_or_else(|| {
         Error::field(
             ErrorCode::InvalidWebhookSecret,
             Field::Secret,
-            "must be 'whsec_' followed by a base64 key".to_string(),
+            "must be a non-empty standard base64 key, 'whsec_' prefix optional (padding optional, no whitespace)"
+                .to_string(),
         )
     })
 }
@@ -45,16 +54,35 @@ fn mac(key: &[u8], id: &str, timestamp: &str, body: &[u8]) -> Vec<u8> {
     mac.finalize().into_bytes().to_vec()
 }
 
-/// A `webhook-*` header, or its `svix-*` alias (the same scheme under the
-/// name Svix senders use).
-fn header<'a>(headers: &'a [(String, String)], name: &str, field: Field) -> Result<&'a str> {
+/// Every value of a `webhook-*` header, in order; without one, of its
+/// `svix-*` alias (the same scheme under the name Svix senders use; a
+/// sender that sends both sets is read by its `webhook-*` headers).
+fn values<'a>(headers: &'a [(String, String)], name: &str) -> Vec<&'a str> {
     let alias = name.replacen("webhook-", "svix-", 1);
-    [name, alias.as_str()]
-        .iter()
-        .find_map(|n| crate::headers::header(headers, n))
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-        .ok_or_else(|| invalid(field, "header is missing"))
+    let of = |n: &str| -> Vec<&'a str> {
+        headers
+            .iter()
+            .filter(|(k, _)| k.trim().eq_ignore_ascii_case(n))
+            .map(|(_, v)| v.trim())
+            .filter(|v| !v.is_empty())
+            .collect()
+    };
+    let found = of(name);
+    if found.is_empty() {
+        of(&alias)
+    } else {
+        found
+    }
+}
+
+/// `webhook-id` and `webhook-timestamp` must appear once: a second header,
+/// or the `a, b` a `Headers` object makes of two, is refused.
+fn single<'a>(headers: &'a [(String, String)], name: &str, field: Field) -> Result<&'a str> {
+    match values(headers, name)[..] {
+        [] => Err(invalid(field, "header is missing")),
+        [one] if !one.contains(", ") => Ok(one),
+        _ => Err(invalid(field, "header appears more than once")),
+    }
 }
 
 /// Signs a webhook: the `webhook-signature` value (`v1,<base64>`). For
@@ -78,9 +106,12 @@ pub fn verify_webhook_signature(
     tolerance_secs: u64,
 ) -> Result<()> {
     let key = key_bytes(secret)?;
-    let id = header(headers, "webhook-id", Field::WebhookIdHeader)?;
-    let timestamp = header(headers, "webhook-timestamp", Field::WebhookTimestampHeader)?;
-    let signatures = header(headers, "webhook-signature", Field::WebhookSignatureHeader)?;
+    let id = single(headers, "webhook-id", Field::WebhookIdHeader)?;
+    let timestamp = single(headers, "webhook-timestamp", Field::WebhookTimestampHeader)?;
+    let signatures = values(headers, "webhook-signature");
+    if signatures.is_empty() {
+        return Err(invalid(Field::WebhookSignatureHeader, "header is missing"));
+    }
     let sent: i64 = timestamp.parse().map_err(|_| {
         invalid(
             Field::WebhookTimestampHeader,
@@ -90,19 +121,27 @@ pub fn verify_webhook_signature(
     let skew = now.abs_diff(sent);
     if skew > tolerance_secs {
         let when = if sent < now { "too old" } else { "too far in the future" };
+        let hint = if (now / 1000).abs_diff(sent) <= tolerance_secs.max(DEFAULT_TOLERANCE_SECS) {
+            "; `now` looks like milliseconds: pass Unix seconds"
+        } else {
+            ""
+        };
         return Err(Error::field(
             ErrorCode::WebhookTimestampOutOfRange,
             Field::WebhookTimestampHeader,
-            format!("is {when} ({skew} s from now; tolerance {tolerance_secs} s)"),
+            format!("is {when} ({skew} s from now; tolerance {tolerance_secs} s){hint}"),
         ));
     }
     let expected = mac(&key, id, timestamp, body);
     let mut matched = subtle::Choice::from(0u8);
-    for entry in signatures.split(' ').filter(|e| !e.is_empty()) {
+    // Every value counts; entries are space-separated `v1,<base64>`, and the
+    // `,` a `Headers` object puts between repeated headers ends an entry.
+    let entries = signatures.iter().flat_map(|v| v.split(' ')).filter(|e| !e.is_empty());
+    for entry in entries {
         let Some(("v1", sig)) = entry.split_once(',') else {
             continue;
         };
-        if let Ok(given) = STANDARD.decode(sig) {
+        if let Ok(given) = STANDARD.decode(sig.strip_suffix(',').unwrap_or(sig)) {
             matched |= given.ct_eq(&expected);
         }
     }

@@ -14,9 +14,52 @@ pub const MAX_ID_CHARS: usize = 64;
 /// Longest payout id we put into a status-check path.
 pub const MAX_PAYOUT_ID_CHARS: usize = 128;
 
-/// A visible character: no control, line/paragraph separator or BOM.
+/// Unicode format characters (general category Cf: soft hyphen, bidi
+/// controls, zero-width characters, BOM, tag characters...), private-use
+/// characters and noncharacters: invisible or meaningless to a bank, so never
+/// part of text we send.
+const INVISIBLE: [(u32, u32); 30] = [
+    (0x00AD, 0x00AD),
+    (0x0600, 0x0605),
+    (0x061C, 0x061C),
+    (0x06DD, 0x06DD),
+    (0x070F, 0x070F),
+    (0x0890, 0x0891),
+    (0x08E2, 0x08E2),
+    (0x180E, 0x180E),
+    (0x200B, 0x200F),
+    (0x2028, 0x202E),
+    (0x2060, 0x2064),
+    (0x2066, 0x206F),
+    (0xE000, 0xF8FF),
+    (0xFDD0, 0xFDEF),
+    (0xFEFF, 0xFEFF),
+    (0xFFF9, 0xFFFB),
+    (0xFFFE, 0xFFFF),
+    (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD),
+    (0x13430, 0x1343F),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0001, 0xE0001),
+    (0xE0020, 0xE007F),
+    (0xF0000, 0x10FFFF),
+    (0x1FFFE, 0x1FFFF),
+    (0x2FFFE, 0x2FFFF),
+    (0x3FFFE, 0x3FFFF),
+    (0xDFFFE, 0xDFFFF),
+    (0xEFFFE, 0xEFFFF),
+];
+
+/// A format, line/paragraph separator, private-use or noncharacter.
+pub(crate) fn invisible(c: char) -> bool {
+    let n = c as u32;
+    INVISIBLE.iter().any(|&(lo, hi)| (lo..=hi).contains(&n))
+}
+
+/// A character free text may hold: no control or invisible character.
 fn printable(c: char) -> bool {
-    !c.is_control() && !matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}')
+    !c.is_control() && !invisible(c)
 }
 
 pub(crate) fn amount(value: u64) -> Result<u64> {
@@ -68,79 +111,105 @@ pub fn amount_from_f64(value: f64) -> Result<u64> {
     amount(value as u64)
 }
 
-/// Trimmed, non-empty, printable, at most `max` characters.
-pub(crate) fn short_text(
+/// Checks `value` exactly as given (never trimmed): non-empty, every
+/// character allowed by `ok`, at most `max` characters.
+fn checked(
     value: &str,
     field: Field,
     empty: ErrorCode,
     invalid: ErrorCode,
     max: usize,
+    ok: fn(char) -> bool,
+    rule: &str,
 ) -> Result<String> {
-    let trimmed = value.trim();
-    if trimmed.is_empty() {
+    if value.trim().is_empty() {
         return Err(Error::field(empty, field, "is required and must not be empty"));
     }
-    if !trimmed.chars().all(printable) {
-        return Err(Error::field(invalid, field, "must not contain control characters"));
+    if !value.chars().all(ok) {
+        return Err(Error::field(invalid, field, rule));
     }
-    if trimmed.chars().count() > max {
+    if value.chars().count() > max {
         return Err(Error::field(
             invalid,
             field,
             format!("must be at most {max} characters"),
         ));
     }
-    Ok(trimmed.to_string())
+    Ok(value.to_string())
 }
 
+/// Country ids: ASCII letters and digits (`GH`, `233`).
 pub(crate) fn country_id(value: &str) -> Result<String> {
-    short_text(
+    checked(
         value,
         Field::CountryId,
         ErrorCode::InvalidCountryId,
         ErrorCode::InvalidCountryId,
         MAX_ID_CHARS,
+        |c| c.is_ascii_alphanumeric(),
+        "must be ASCII letters and digits only (no spaces, symbols or other scripts)",
     )
 }
 
+/// Bank ids: ASCII letters, digits, `-`, `_` and `.`; account numbers: ASCII
+/// letters and digits (an IBAN in its electronic form), no separators.
 pub(crate) fn bank_detail(value: &str, field: Field) -> Result<String> {
-    short_text(
+    let (ok, rule): (fn(char) -> bool, &str) = if field == Field::BankId {
+        (
+            |c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'),
+            "must be ASCII letters, digits, '-', '_' or '.' only",
+        )
+    } else {
+        (
+            |c| c.is_ascii_alphanumeric(),
+            "must be ASCII letters and digits only (no spaces, dashes or other scripts)",
+        )
+    };
+    checked(
         value,
         field,
         ErrorCode::MissingBankDetails,
         ErrorCode::InvalidBankDetails,
         MAX_ID_CHARS,
+        ok,
+        rule,
     )
 }
 
+/// Narration: free text in any script, without invisible characters, and
+/// not starting or ending with whitespace (refused, never trimmed).
 pub(crate) fn narration(value: &str) -> Result<String> {
+    let err = |why: &str| Error::field(ErrorCode::InvalidNarration, Field::Narration, why.to_string());
     if value.trim().is_empty() {
-        return Err(Error::field(
-            ErrorCode::InvalidNarration,
-            Field::Narration,
-            "is empty; leave it out instead of sending an empty narration",
-        ));
+        return Err(err("is empty; leave it out instead of sending an empty narration"));
     }
-    short_text(
+    if value.trim() != value {
+        return Err(err("must not start or end with whitespace"));
+    }
+    checked(
         value,
         Field::Narration,
         ErrorCode::InvalidNarration,
         ErrorCode::InvalidNarration,
         MAX_NARRATION_CHARS,
+        printable,
+        "must not contain control, format (bidi, zero-width, soft hyphen, tag) or private-use characters",
     )
 }
 
 /// Drops spaces, dashes, dots, parentheses and one leading `+`; the result
-/// must be 9 to 15 ASCII digits. The empty string is an error, never "credit
+/// must be 9 to 15 ASCII digits, and after a `+` the country code cannot
+/// start with 0 (ITU E.164). The empty string is an error, never "credit
 /// the merchant's own wallet" (that is `None`).
 pub(crate) fn phone_number(value: &str) -> Result<String> {
     let err = |why: &str| Error::field(ErrorCode::InvalidPhoneNumber, Field::PhoneNumber, why.to_string());
-    let trimmed = value.trim();
+    let trimmed = value.trim_matches(' ');
     if trimmed.is_empty() {
         return Err(err(
             "is empty; leave it out (None/undefined) to credit the merchant's own wallet",
         ));
     }
+    let international = trimmed.starts_with('+');
     let rest = trimmed.strip_prefix('+').unwrap_or(trimmed);
     let mut digits = String::with_capacity(rest.len());
     for c in rest.chars() {
@@ -158,6 +227,9 @@ pub(crate) fn phone_number(value: &str) -> Result<String> {
     }
     if !(9..=15).contains(&digits.len()) {
         return Err(err("must have 9 to 15 digits"));
+    }
+    if international && digits.starts_with('0') {
+        return Err(err("has a country code starting with 0, which cannot exist (E.164)"));
     }
     Ok(digits)
 }
@@ -179,13 +251,20 @@ pub(crate) fn payout_id(value: &str) -> Result<&str> {
     if value.chars().count() > MAX_PAYOUT_ID_CHARS {
         return Err(err("is too long (at most 128 characters)"));
     }
-    let bad = |c: char| !c.is_ascii_graphic() || matches!(c, '/' | '\\' | '?' | '#' | '%');
-    if value.chars().any(bad) {
-        return Err(err(
-            "must be printable ASCII without '/', '\\', '?', '#', '%' or whitespace",
-        ));
+    // RFC 3986 unreserved characters only: no client percent-encodes them,
+    // so the bytes sent are `request.url`'s, and no server reads them as
+    // syntax (`;` is a path parameter to Tomcat-style servers: `..;`).
+    let unreserved = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~');
+    if !value.chars().all(unreserved) {
+        return Err(err("must hold only ASCII letters, digits, '-', '.', '_' and '~'"));
     }
     Ok(value)
+}
+
+/// Text from UTF-16 code units (how Python and JavaScript hold strings); a
+/// lone surrogate is refused naming the field (see [`Error::not_unicode`]).
+pub fn text_from_utf16(units: &[u16], field: Field) -> Result<String> {
+    String::from_utf16(units).map_err(|_| Error::not_unicode(field))
 }
 
 #[cfg(test)]

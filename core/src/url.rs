@@ -64,48 +64,46 @@ fn check_tail(tail: &str, allow_query: bool) -> Result<(), String> {
     }
     if !allow_query {
         let path = tail.trim_end_matches('/');
-        let bad_segment = path
-            .split('/')
-            .skip(1)
-            .any(|seg| seg.is_empty() || seg == "." || seg == "..");
-        if bad_segment {
-            return Err("has an empty, '.' or '..' path segment".into());
+        if path.split('/').skip(1).any(|seg| seg.is_empty() || dot_segment(seg)) {
+            return Err("has an empty or dot path segment ('.', '..', '%2e%2e', '..;' and the like)".into());
         }
     }
     Ok(())
+}
+
+/// A segment that fetch and servers read as `.` or `..`: WHATWG decodes
+/// `%2e` in dot segments, and Tomcat-style servers drop a `;parameter`.
+fn dot_segment(seg: &str) -> bool {
+    let name = seg
+        .split(';')
+        .next()
+        .unwrap_or(seg)
+        .to_ascii_lowercase()
+        .replace("%2e", ".");
+    name == "." || name == ".."
 }
 
 /// Splits `host[:port]` and checks both parts.
 fn host_of(authority: &str) -> Result<&str, String> {
     let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
         let end = v6.find(']').ok_or("has an unterminated IPv6 host")?;
-        let host = &authority[..end + 2];
         let after = &v6[end + 1..];
         let port = match after {
             "" => None,
             p => Some(p.strip_prefix(':').ok_or("has junk after the IPv6 host")?),
         };
-        if !v6[..end].chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.') {
+        if !ipv6(&v6[..end]) {
             return Err("has an invalid IPv6 host".into());
         }
-        (host, port)
+        (&authority[..end + 2], port)
     } else {
-        match authority.rsplit_once(':') {
+        let (host, port) = match authority.rsplit_once(':') {
             Some((h, p)) => (h, Some(p)),
             None => (authority, None),
-        }
+        };
+        host_name(host)?;
+        (host, port)
     };
-    if host.is_empty() {
-        return Err("has no host".into());
-    }
-    if !host.starts_with('[') {
-        let ok = host
-            .split('.')
-            .all(|label| !label.is_empty() && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
-        if !ok {
-            return Err("has an invalid host name".into());
-        }
-    }
     if let Some(port) = port {
         let valid = !port.is_empty()
             && port.len() <= 5
@@ -116,6 +114,95 @@ fn host_of(authority: &str) -> Result<&str, String> {
         }
     }
     Ok(host)
+}
+
+/// A DNS name (RFC 1123 labels: 1 to 63 letters, digits and inner hyphens)
+/// or a dotted-quad IPv4 address. A name whose last label is numeric is
+/// what WHATWG parses as an IPv4 address (`127.1`, `0x7f.0.0.1`, `010.0.0.1`
+/// all reach other hosts than they read), so it must be a plain dotted quad.
+fn host_name(host: &str) -> Result<(), String> {
+    if host.is_empty() {
+        return Err("has no host".into());
+    }
+    let labels: Vec<&str> = host.split('.').collect();
+    let last = labels[labels.len() - 1];
+    let numeric = |l: &str| {
+        let hex = l.strip_prefix("0x").or_else(|| l.strip_prefix("0X"));
+        l.chars().all(|c| c.is_ascii_digit()) || hex.is_some_and(|h| h.chars().all(|c| c.is_ascii_hexdigit()))
+    };
+    if !last.is_empty() && numeric(last) {
+        return if ipv4(host) {
+            Ok(())
+        } else {
+            Err(
+                "has a numeric host that is not a dotted-quad IPv4 address (fetch would read it as another address)"
+                    .into(),
+            )
+        };
+    }
+    let label_ok = |l: &&str| {
+        (1..=63).contains(&l.len())
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    };
+    if host.len() > 253 || !labels.iter().all(label_ok) {
+        return Err("has an invalid host name (labels of 1 to 63 letters, digits and inner hyphens)".into());
+    }
+    Ok(())
+}
+
+/// Four decimal octets 0 to 255 without leading zeros.
+fn ipv4(host: &str) -> bool {
+    let octets: Vec<&str> = host.split('.').collect();
+    octets.len() == 4
+        && octets.iter().all(|o| {
+            (1..=3).contains(&o.len())
+                && o.chars().all(|c| c.is_ascii_digit())
+                && (o.len() == 1 || !o.starts_with('0'))
+                && o.parse::<u16>().is_ok_and(|n| n <= 255)
+        })
+}
+
+/// The `:`-separated groups of one side of a `::` (none when empty).
+fn groups_of(s: &str) -> Vec<&str> {
+    if s.is_empty() {
+        Vec::new()
+    } else {
+        s.split(':').collect()
+    }
+}
+
+/// RFC 4291 text form: eight groups of 1 to 4 hex digits, one `::` standing
+/// for one or more zero groups, an IPv4 address in place of the last two.
+fn ipv6(text: &str) -> bool {
+    let (head, tail, compressed) = match text.split_once("::") {
+        Some((h, t)) => (h, t, true),
+        None => (text, "", false),
+    };
+    if tail.contains("::") {
+        return false;
+    }
+    let mut groups = 0;
+    let (head, tail) = (groups_of(head), groups_of(tail));
+    let count = head.len() + tail.len();
+    for (i, g) in head.iter().chain(tail.iter()).enumerate() {
+        if i + 1 == count && g.contains('.') {
+            if !ipv4(g) {
+                return false;
+            }
+            groups += 2;
+        } else if (1..=4).contains(&g.len()) && g.chars().all(|c| c.is_ascii_hexdigit()) {
+            groups += 1;
+        } else {
+            return false;
+        }
+    }
+    if compressed {
+        groups < 8
+    } else {
+        groups == 8
+    }
 }
 
 /// Loopback only: 127.0.0.0/8, `localhost`, `[::1]`; never a name that merely
@@ -159,6 +246,36 @@ mod tests {
         assert!(check_http_url("https://[::1", false).is_err());
         assert!(check_http_url("http://[::1]:8080/", false).is_ok());
         assert!(check_http_url("https://a..b", false).is_err());
+    }
+
+    #[test]
+    fn ipv6_text_forms() {
+        for good in [
+            "::1",
+            "::",
+            "1::",
+            "2001:db8::1",
+            "1:2:3:4:5:6:7:8",
+            "::ffff:1.2.3.4",
+            "1:2:3:4:5:6:1.2.3.4",
+        ] {
+            assert!(ipv6(good), "{good}");
+        }
+        for bad in [
+            "",
+            ":",
+            "1.2.3.4",
+            "1::2::3",
+            "1:2:3:4:5:6:7:8:9",
+            "12345::",
+            "1:2:3:4:5:6:7",
+            ":1::",
+            "::1.2.3",
+            "v1.fe",
+            "1:2:3:4:5:6:7:8::",
+        ] {
+            assert!(!ipv6(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -2,16 +2,15 @@
 //! shape nor a signature, so we accept the documented response envelope and a
 //! flat object, and the safe path is to confirm each event with a status check.
 
-use serde_json::{Map, Value};
-
 use crate::error::{Error, ErrorCode, Result};
 use crate::field::Field;
+use crate::loose::{self, Key};
 use crate::response::StatusReport;
 use crate::status::PayoutStatus;
 use crate::tolerant;
 
 /// Keys that may carry the payout id, in the order we look.
-const ID_KEYS: [&str; 3] = ["payout_id", "id", "reference"];
+const ID_KEYS: [Key; 3] = [Key::PayoutId, Key::Id, Key::Reference];
 
 /// A parsed webhook. Treat it as a hint until confirmed.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,7 +27,7 @@ pub struct WebhookEvent {
 impl WebhookEvent {
     /// The status the event claims, or `None` for an id-only event.
     pub fn claimed_status(&self) -> Option<&PayoutStatus> {
-        (!self.raw_status.trim().is_empty()).then_some(&self.status)
+        (!crate::tolerant::trim(&self.raw_status).is_empty()).then_some(&self.status)
     }
 }
 
@@ -54,28 +53,47 @@ fn malformed(reason: &str) -> Error {
 /// Parses the raw body bytes (never a re-serialised object: re-encoding changes
 /// the bytes a signature covers).
 pub fn parse_webhook(body: &[u8]) -> Result<WebhookEvent> {
-    let raw = std::str::from_utf8(body).map_err(|_| malformed("is not UTF-8 text"))?;
-    let value: Value = serde_json::from_str(raw).map_err(|_| malformed("is not valid JSON"))?;
-    let Value::Object(top) = value else {
-        return Err(malformed("must be a JSON object"));
-    };
-    let data: &Map<String, Value> = match top.get("data") {
-        Some(Value::Object(data)) => data,
-        Some(_) => return Err(malformed("has a 'data' field that is not an object")),
+    let raw = text_of(body)?;
+    let mut event = event_in(raw)?;
+    event.raw = raw.to_string();
+    Ok(event)
+}
+
+/// [`parse_webhook`] with `raw` left empty, for bindings whose caller already
+/// holds the body: no copy of it is made (a JavaScript host keeps its own
+/// text, and the wasm module's memory, which never shrinks, does not grow by
+/// another body's size).
+pub fn parse_webhook_without_raw(body: &[u8]) -> Result<WebhookEvent> {
+    event_in(text_of(body)?)
+}
+
+fn text_of(body: &[u8]) -> Result<&str> {
+    std::str::from_utf8(body).map_err(|_| malformed("is not UTF-8 text"))
+}
+
+/// The event in the body text, `raw` left empty.
+fn event_in(raw: &str) -> Result<WebhookEvent> {
+    // UTF-8 checked once above; serde_json reads the text without again.
+    let top = loose::object_in_text(raw)
+        .map_err(|()| malformed("is not valid JSON"))?
+        .ok_or_else(|| malformed("must be a JSON object"))?;
+    let data = match top.data() {
+        Some(loose::Data::Object(data)) => data,
+        Some(loose::Data::Other) => return Err(malformed("has a 'data' field that is not an object")),
         None => &top,
     };
     let payout_id = ID_KEYS
         .iter()
-        .find_map(|k| tolerant::id(data, k))
+        .find_map(|&k| tolerant::id(data, k))
         .ok_or_else(|| malformed("carries no payout id (looked for payout_id, id and reference)"))?;
-    let raw_status = tolerant::string(data, "status").unwrap_or_default();
+    let raw_status = tolerant::string(data, Key::Status).unwrap_or_default();
     Ok(WebhookEvent {
         payout_id,
-        reference: tolerant::id(data, "reference"),
+        reference: tolerant::id(data, Key::Reference),
         status: PayoutStatus::from_raw(&raw_status),
         raw_status,
-        amount: tolerant::number(data, "amount"),
-        raw: raw.to_string(),
+        amount: tolerant::number(data, Key::Amount),
+        raw: String::new(),
     })
 }
 
@@ -129,4 +147,37 @@ pub fn webhook_id(headers: &[(String, String)]) -> Option<String> {
         .find_map(|name| crate::headers::header(headers, name))
         .map(|v| v.trim().to_string())
         .filter(|v| !v.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_raw_is_the_same_event_with_an_empty_raw() {
+        let bodies: [&[u8]; 4] = [
+            br#"{"data":{"id":"PO_1","reference":"R","amount":100,"status":"success"}}"#,
+            br#"{"payout_id":"PO_1"}"#,
+            br#"[1]"#,
+            b"\xff{}",
+        ];
+        for body in bodies {
+            let full = parse_webhook(body);
+            let bare = parse_webhook_without_raw(body);
+            match (full, bare) {
+                (Ok(full), Ok(bare)) => {
+                    assert_eq!(full.raw.as_bytes(), body);
+                    assert_eq!(
+                        WebhookEvent {
+                            raw: String::new(),
+                            ..full
+                        },
+                        bare
+                    );
+                }
+                (Err(a), Err(b)) => assert_eq!(a, b),
+                other => panic!("parse_webhook and parse_webhook_without_raw disagree: {other:?}"),
+            }
+        }
+    }
 }

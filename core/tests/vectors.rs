@@ -30,6 +30,36 @@ fn load(file: &str) -> Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{file}: {e}"))
 }
 
+/// The first `{ "utf16": [...] }` text in `v` (a lone surrogate JSON cannot
+/// carry), handed to the core's rule as a binding would hand it over.
+fn utf16_text(v: &Value) -> Option<Result<String, Error>> {
+    let (key, units) = v.as_object()?.iter().find_map(|(k, x)| {
+        let units = x.get("utf16")?.as_array()?;
+        Some((
+            k,
+            units
+                .iter()
+                .map(|u| u.as_u64().expect("code unit") as u16)
+                .collect::<Vec<_>>(),
+        ))
+    })?;
+    let field = Field::from_snake(key).unwrap_or_else(|| panic!("no field {key}"));
+    Some(text_from_utf16(&units, field))
+}
+
+/// A JSON integer as a binding hands it to the core (Python ints of any size).
+fn whole<T: WholeArg>(v: &Value, field: Field) -> Result<T, Error> {
+    let n = v.as_i64().map(i128::from).or_else(|| v.as_u64().map(i128::from));
+    let n = n.unwrap_or_else(|| {
+        if v.as_f64().expect("number") < 0.0 {
+            i128::MIN
+        } else {
+            i128::MAX
+        }
+    });
+    whole_from_i128(n, field)
+}
+
 fn s(v: &Value, key: &str) -> String {
     v[key]
         .as_str()
@@ -104,6 +134,9 @@ fn same(a: &Value, b: &Value) -> bool {
 }
 
 fn client(cfg: &Value) -> Result<Client, Error> {
+    if let Some(text) = utf16_text(cfg) {
+        text?;
+    }
     Client::new(ClientConfig {
         public_key: s(cfg, "public_key"),
         secret_key: s(cfg, "secret_key"),
@@ -125,8 +158,15 @@ fn amount(v: &Value) -> Result<u64, Error> {
 }
 
 fn request_json(r: HttpRequest) -> Value {
-    let headers: Map<String, Value> = r.headers.into_iter().map(|(k, v)| (k, Value::String(v))).collect();
-    let body = r.body.map(|b| Value::String(String::from_utf8(b).expect("utf-8 body")));
+    let headers: Map<String, Value> = r
+        .headers
+        .iter()
+        .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+        .collect();
+    let body = r
+        .body
+        .clone()
+        .map(|b| Value::String(String::from_utf8(b).expect("utf-8 body")));
     json!({ "method": r.method, "url": r.url, "headers": headers, "body": body })
 }
 
@@ -138,6 +178,9 @@ fn run_client_config(input: &Value) -> Result<Value, Error> {
 fn run_payout_request(file: &Value, input: &Value) -> Result<Value, Error> {
     let c = client(input.get("client").unwrap_or(&file["client"])).expect("vector client is valid");
     let a = &input["args"];
+    if let Some(text) = utf16_text(a) {
+        text?;
+    }
     let text = |k: &str| opt(a, k);
     let request = match s(input, "kind").as_str() {
         "mobile_money" => c.mobile_money_payout(&MobileMoneyPayout {
@@ -162,6 +205,9 @@ fn run_payout_request(file: &Value, input: &Value) -> Result<Value, Error> {
 
 fn run_status_check(file: &Value, input: &Value) -> Result<Value, Error> {
     let c = client(input.get("client").unwrap_or(&file["client"])).expect("vector client is valid");
+    if let Some(text) = utf16_text(input) {
+        text?;
+    }
     c.status_check(&s(input, "payout_id")).map(request_json)
 }
 
@@ -171,7 +217,7 @@ fn payout_json(p: Payout) -> Value {
 }
 
 fn status_response(input: &Value) -> Result<StatusReport, Error> {
-    parse_status_response(input["http_status"].as_u64().expect("http_status") as u16, &body(input))
+    parse_status_response(whole(&input["http_status"], Field::HttpStatus)?, &body(input))
 }
 
 fn report_json(r: StatusReport) -> Value {
@@ -198,17 +244,33 @@ fn run_webhook(input: &Value) -> Result<Value, Error> {
 }
 
 fn run_signature(input: &Value) -> Result<Value, Error> {
-    let headers: Vec<(String, String)> = input["headers"]
-        .as_object()
-        .expect("headers")
-        .iter()
-        .map(|(k, v)| (k.clone(), v.as_str().expect("header value").to_string()))
-        .collect();
-    let tolerance = input
-        .get("tolerance_secs")
-        .and_then(Value::as_u64)
-        .unwrap_or(DEFAULT_TOLERANCE_SECS);
-    let now = input["now"].as_i64().expect("now");
+    if let Some(text) = utf16_text(input) {
+        text?;
+    }
+    let headers: Vec<(String, String)> = match input.get("header_pairs") {
+        Some(pairs) => pairs
+            .as_array()
+            .expect("header_pairs")
+            .iter()
+            .map(|p| {
+                (
+                    p[0].as_str().expect("name").to_string(),
+                    p[1].as_str().expect("value").to_string(),
+                )
+            })
+            .collect(),
+        None => input["headers"]
+            .as_object()
+            .expect("headers")
+            .iter()
+            .map(|(k, v)| (k.clone(), v.as_str().expect("header value").to_string()))
+            .collect(),
+    };
+    let tolerance = match input.get("tolerance_secs") {
+        Some(t) => whole(t, Field::ToleranceSecs)?,
+        None => DEFAULT_TOLERANCE_SECS,
+    };
+    let now = whole(&input["now"], Field::Now)?;
     verify_webhook_signature(
         &s(input, "secret"),
         &headers,
@@ -262,9 +324,8 @@ fn run_tracker(input: &Value) -> Result<Value, Error> {
         }
     }
     for poll in input["polls"].as_array().expect("polls") {
-        let attempt = poll["attempt"].as_u64().expect("attempt") as u32;
-        let got = t
-            .next_poll_delay_ms(attempt, poll["jitter"].as_f64().expect("jitter"))
+        let got = whole(&poll["attempt"], Field::Attempt)
+            .and_then(|attempt| t.next_poll_delay_ms(attempt, poll["jitter"].as_f64().expect("jitter")))
             .map(|d| json!(d));
         let expect = match &poll["expect"] {
             Value::Object(o) if o.contains_key("error") => poll["expect"].clone(),
@@ -283,11 +344,17 @@ fn run_retry(input: &Value) -> Result<Value, Error> {
     let body = input.get("body").map(|_| body(input));
     let d = retry_decision(&RetryInput {
         operation,
-        attempt: input["attempt"].as_u64().expect("attempt") as u32,
-        http_status: input.get("http_status").and_then(Value::as_u64).map(|n| n as u16),
+        attempt: whole(&input["attempt"], Field::Attempt)?,
+        http_status: input
+            .get("http_status")
+            .map(|n| whole(n, Field::HttpStatus))
+            .transpose()?,
         body: body.as_deref(),
         transport_error,
-        retry_after_secs: input.get("retry_after_secs").and_then(Value::as_u64),
+        retry_after_secs: input
+            .get("retry_after_secs")
+            .map(|n| whole(n, Field::RetryAfterSecs))
+            .transpose()?,
     })?;
     Ok(json!({ "action": d.action.as_str(), "delay_ms": d.delay_ms }))
 }
@@ -302,9 +369,9 @@ fn run_file(file: &str) -> usize {
             "client_config.json" => run_client_config(input),
             "payout_requests.json" => run_payout_request(&doc, input),
             "status_check_requests.json" => run_status_check(&doc, input),
-            "payout_responses.json" => {
-                parse_payout_response(input["http_status"].as_u64().unwrap() as u16, &body(input)).map(payout_json)
-            }
+            "payout_responses.json" => whole(&input["http_status"], Field::HttpStatus)
+                .and_then(|status| parse_payout_response(status, &body(input)))
+                .map(payout_json),
             "status_responses.json" => status_response(input).map(report_json),
             "webhooks.json" => run_webhook(input),
             "webhook_signatures.json" => run_signature(input),

@@ -12,6 +12,7 @@ from . import _alexpay
 from ._alexpay import (
     DEFAULT_REQUEST_TIMEOUT_MS,
     DEFAULT_TOLERANCE_SECS,
+    DEFAULT_WAIT_MS,
     DEFAULT_WEBHOOK_DEADLINE_MS,
     FollowFlow,
     PayoutFlow,
@@ -25,8 +26,8 @@ from .transports._urllib import UrllibTransport
 
 __all__ = ["Client", "AsyncClient", "DEFAULT_WAIT_SECS", "DEFAULT_REQUEST_TIMEOUT_SECS", "DEFAULT_WEBHOOK_TIMEOUT_SECS"]
 
-#: How long ``wait=True`` follows a payout when ``timeout_secs`` is not given.
-DEFAULT_WAIT_SECS = 60.0
+#: How long ``wait=True`` follows a payout when ``timeout_secs`` is not given (the core's default).
+DEFAULT_WAIT_SECS = DEFAULT_WAIT_MS / 1000
 #: How long one HTTP request may take (the core's default).
 DEFAULT_REQUEST_TIMEOUT_SECS = DEFAULT_REQUEST_TIMEOUT_MS / 1000
 #: How long ``handle_webhook`` may spend on its status check (the core's default).
@@ -47,7 +48,7 @@ def _wait_ms(wait: bool, timeout_secs: Optional[float]) -> int:
         raise TypeError(f"wait: must be True or False, not {type(wait).__name__}")
     if not wait:
         return 0
-    return _ms(DEFAULT_WAIT_SECS if timeout_secs is None else timeout_secs, "timeout_secs")
+    return DEFAULT_WAIT_MS if timeout_secs is None else _ms(timeout_secs, "timeout_secs")
 
 
 def _payout_result(outcome: Any) -> PayoutResult:

@@ -6,9 +6,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { serve } from "../serve/server.mjs";
-import { flowSummary } from "../shared/flows.mjs";
-import { summary } from "../shared/vectors.mjs";
-import { hostileSummary } from "../shared/hostile.mjs";
+import { flowSummary } from "../../../tests/js/flows.mjs";
+import { summary } from "../../../tests/js/vectors.mjs";
+import { hostileSummary } from "../../../tests/js/hostile.mjs";
 
 const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
 const server = await serve(0);

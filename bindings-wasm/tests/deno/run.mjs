@@ -2,9 +2,9 @@
 // module through a file: URL), the shared vectors and the hostile suite.
 //   deno run --allow-read tests/deno/run.mjs
 import * as api from "../../entry/web.mjs";
-import { runFlows, flowSummary } from "../shared/flows.mjs";
-import { runVectors, summary } from "../shared/vectors.mjs";
-import { runHostile, hostileSummary } from "../shared/hostile.mjs";
+import { runFlows, flowSummary } from "../../../tests/js/flows.mjs";
+import { runVectors, summary } from "../../../tests/js/vectors.mjs";
+import { runHostile, hostileSummary } from "../../../tests/js/hostile.mjs";
 
 await api.init();
 

@@ -1,12 +1,11 @@
 // Loads the two builds under test in Node, and the shared vector files.
 import { createRequire } from "node:module";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const pkgDir = path.resolve(here, "../../pkg");
-export const vectorsDir = path.resolve(here, "../../../tests/vectors");
 
 /** The CommonJS `--target nodejs` build (instantiates synchronously on require). */
 export function loadNodejsBuild() {
@@ -20,9 +19,4 @@ export async function loadWebBuild() {
   return web;
 }
 
-export function loadVectorFiles() {
-  return readdirSync(vectorsDir)
-    .filter((f) => f.endsWith(".json"))
-    .sort()
-    .map((name) => ({ name, doc: JSON.parse(readFileSync(path.join(vectorsDir, name), "utf8")) }));
-}
+export { vectorFiles as loadVectorFiles } from "../../../tests/js/node-files.mjs";

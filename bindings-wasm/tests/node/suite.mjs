@@ -1,10 +1,12 @@
-// The Node suite for one build: every shared vector (one test each), the
-// hostile-input and secret checks, and Node-only inspect checks.
+// The Node suite for the web and bundler builds: every shared vector (one
+// test each), the hostile-input and secret checks, and Node-only inspect
+// checks. The nodejs build (the package's Node entry) runs the Node package's
+// own suites instead (bindings-node/test, ALEXPAY_JS_PACKAGE=wasm).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { inspect } from "node:util";
-import { listCases, KNOWN_FILES } from "../shared/vectors.mjs";
-import { runHostile, hostileSummary } from "../shared/hostile.mjs";
+import { listCases, KNOWN_FILES } from "../../../tests/js/vectors.mjs";
+import { runHostile, hostileSummary } from "../../../tests/js/hostile.mjs";
 import { loadVectorFiles } from "./load.mjs";
 
 export function suite(label, load) {

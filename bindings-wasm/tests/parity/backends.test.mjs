@@ -13,15 +13,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { readFileSync, readdirSync, existsSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
+import { flowFiles as readFlowFiles, vectorFiles } from "../../../tests/js/node-files.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const napiPath = path.resolve(here, "../../../bindings-node/native.js");
 const wasmPath = path.resolve(here, "../../pkg/nodejs/alexpay_wasm.js");
-const vectorsDir = path.resolve(here, "../../../tests/vectors");
 
 if (!existsSync(napiPath)) throw new Error(`${napiPath} is missing: build the addon (cd bindings-node && npm run build)`);
 const napi = require(napiPath);
@@ -74,14 +74,8 @@ function same(label, call) {
 
 // ------------------------------------------------------------ vectors
 
-const files = readdirSync(vectorsDir)
-  .filter((f) => f.endsWith(".json"))
-  .sort()
-  .map((name) => ({ name, doc: JSON.parse(readFileSync(path.join(vectorsDir, name), "utf8")) }));
-const flowFiles = readdirSync(path.join(vectorsDir, "flows"))
-  .filter((f) => f.endsWith(".json"))
-  .sort()
-  .map((name) => ({ name, doc: JSON.parse(readFileSync(path.join(vectorsDir, "flows", name), "utf8")) }));
+const files = vectorFiles();
+const flowFiles = readFlowFiles();
 
 const utf8 = (s) => Buffer.from(s, "utf8");
 const bodyOf = (input) => (input.body_base64 !== undefined ? Buffer.from(input.body_base64, "base64") : utf8(input.body ?? ""));

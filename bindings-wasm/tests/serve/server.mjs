@@ -1,15 +1,17 @@
 // A tiny static server on 127.0.0.1 for the browser tests and the browser
 // example: serves bindings-wasm/ (pkg/, tests/, examples/) with the right MIME
-// types (application/wasm for streaming instantiation) and the shared vector
-// files as one JSON document at /vectors.json.
+// types (application/wasm for streaming instantiation), the one JS test suite
+// (the repository's tests/js/) under /tests/js/, and the shared vector files
+// as one JSON document at /vectors.json.
 import http from "node:http";
-import { readFile, readdir } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
+import { flowFiles, vectorFiles } from "../../../tests/js/node-files.mjs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
-const vectorsDir = path.resolve(root, "../tests/vectors");
+const suiteDir = path.resolve(root, "../tests/js");
 const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -19,18 +21,7 @@ const TYPES = {
   ".css": "text/css",
 };
 
-export async function vectorFiles() {
-  const names = (await readdir(vectorsDir)).filter((f) => f.endsWith(".json")).sort();
-  return Promise.all(names.map(async (name) => ({ name, doc: JSON.parse(await readFile(path.join(vectorsDir, name), "utf8")) })));
-}
-
-const flowsDir = path.join(vectorsDir, "flows");
-
-/** The flow scripts (tests/vectors/flows/*.json) as [{ name, doc }]. */
-export async function flowFiles() {
-  const names = (await readdir(flowsDir)).filter((f) => f.endsWith(".json")).sort();
-  return Promise.all(names.map(async (name) => ({ name, doc: JSON.parse(await readFile(path.join(flowsDir, name), "utf8")) })));
-}
+export { vectorFiles, flowFiles };
 
 export function serve(port = 0) {
   const server = http.createServer(async (req, res) => {
@@ -50,8 +41,10 @@ export function serve(port = 0) {
         res.end(JSON.stringify(await vectorFiles()));
         return;
       }
-      const file = path.resolve(root, "." + decodeURIComponent(url.pathname));
-      if (!file.startsWith(root + path.sep) || file.includes(`${path.sep}node_modules${path.sep}`)) {
+      const suite = url.pathname.startsWith("/tests/js/");
+      const base = suite ? suiteDir : root;
+      const file = path.resolve(base, "." + decodeURIComponent(suite ? url.pathname.slice("/tests/js".length) : url.pathname));
+      if (!file.startsWith(base + path.sep) || file.includes(`${path.sep}node_modules${path.sep}`)) {
         res.writeHead(403).end();
         return;
       }

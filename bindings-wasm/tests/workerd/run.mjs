@@ -6,15 +6,16 @@ import { Miniflare } from "miniflare";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { flowFiles, vectorFiles } from "../serve/server.mjs";
-import { flowSummary } from "../shared/flows.mjs";
-import { summary } from "../shared/vectors.mjs";
-import { hostileSummary } from "../shared/hostile.mjs";
+import { flowSummary } from "../../../tests/js/flows.mjs";
+import { summary } from "../../../tests/js/vectors.mjs";
+import { hostileSummary } from "../../../tests/js/hostile.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
 const common = {
   modules: true,
-  modulesRoot: root,
+  // The repository root: the worker imports the one JS suite from tests/js/.
+  modulesRoot: path.resolve(root, ".."),
   modulesRules: [
     { type: "ESModule", include: ["**/*.js", "**/*.mjs"] },
     { type: "CompiledWasm", include: ["**/*.wasm"] },

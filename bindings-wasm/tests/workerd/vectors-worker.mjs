@@ -2,9 +2,9 @@
 // the shared vectors and the hostile suite, run in this isolate.
 import * as api from "../../entry/web.mjs";
 import wasm from "../../pkg/web/alexpay_wasm_bg.wasm";
-import { runVectors } from "../shared/vectors.mjs";
-import { runHostile } from "../shared/hostile.mjs";
-import { runFlows } from "../shared/flows.mjs";
+import { runVectors } from "../../../tests/js/vectors.mjs";
+import { runHostile } from "../../../tests/js/hostile.mjs";
+import { runFlows } from "../../../tests/js/flows.mjs";
 
 api.initSync({ module: wasm });
 

@@ -9,6 +9,7 @@ use super::{check_http_status, Action, FlowOptions, Reply};
 use crate::client::Client;
 use crate::error::Result;
 use crate::retry::TransportError;
+use crate::secret::SecretKey;
 
 #[derive(Debug, Clone)]
 pub struct FollowFlow {
@@ -19,6 +20,8 @@ pub struct FollowFlow {
     request: crate::request::HttpRequest,
     payout_id: String,
     done: Option<Outcome>,
+    /// Masked in every answer.
+    secret: SecretKey,
 }
 
 impl FollowFlow {
@@ -34,6 +37,7 @@ impl FollowFlow {
             request,
             payout_id: payout_id.to_string(),
             done: None,
+            secret: client.secret().clone(),
         })
     }
 
@@ -66,13 +70,15 @@ impl FollowFlow {
         body: &[u8],
     ) -> Result<()> {
         check_http_status(http_status)?;
+        // Nothing built from the answer may carry the configured key.
+        let body = self.secret.mask(body);
         self.on_reply(
             id,
             now_ms,
             Reply::Response {
                 http_status,
                 headers,
-                body,
+                body: &body,
             },
         );
         Ok(())

@@ -33,6 +33,9 @@ use crate::response::Operation;
 pub const DEFAULT_REQUEST_TIMEOUT_MS: u64 = 30_000;
 /// Longest `request_timeout_ms` accepted (ten minutes).
 pub const MAX_REQUEST_TIMEOUT_MS: u64 = 600_000;
+/// How long a flow asked to wait follows the payout when the caller names
+/// no wait (the drivers' `wait=True` / `{ wait: true }` without a timeout).
+pub const DEFAULT_WAIT_MS: u64 = 60_000;
 /// Longest `wait_ms` accepted (seven days).
 pub const MAX_WAIT_MS: u64 = 7 * 24 * 3_600_000;
 

@@ -119,13 +119,15 @@ impl PayoutFlow {
         body: &[u8],
     ) -> Result<()> {
         check_http_status(http_status)?;
+        // Nothing built from the answer may carry the configured key.
+        let body = self.client.secret().mask(body);
         self.on_reply(
             id,
             now_ms,
             Reply::Response {
                 http_status,
                 headers,
-                body,
+                body: &body,
             },
         );
         Ok(())

@@ -150,13 +150,15 @@ impl WebhookFlow {
         body: &[u8],
     ) -> Result<()> {
         check_http_status(http_status)?;
+        // Nothing built from the answer may carry the configured key.
+        let body = self.client.secret().mask(body);
         self.on_reply(
             id,
             now_ms,
             Reply::Response {
                 http_status,
                 headers,
-                body,
+                body: &body,
             },
         );
         Ok(())
@@ -189,7 +191,9 @@ impl WebhookFlow {
                 return State::Done(Err(e));
             }
         }
-        let event = match parse_webhook(&self.body) {
+        // After the signature check (it covers the bytes as received), the
+        // event is built from the body with the configured key masked.
+        let event = match parse_webhook(&self.client.secret().mask(&self.body)) {
             Ok(event) => event,
             Err(e) => return State::Done(Err(e)),
         };

@@ -1,7 +1,9 @@
-// The shared-vector runner, one module for every runtime (Node, Chromium,
-// Deno, workerd). It needs only standard JS (TextEncoder/TextDecoder, atob):
-// each runtime loads the package and the files its own way and hands them in.
+// The shared-vector runner, one module for every runtime and both packages
+// (Node on `alexpay` and `alexpay-wasm`, Chromium, Deno, workerd). It needs
+// only standard JS (TextEncoder/TextDecoder, atob): each runtime loads the
+// package and the files its own way and hands them in.
 //
+//   listCases(files) -> [{ file, name, exec(api) }]   (one test each: node --test)
 //   runVectors(api, files) -> { total, passed, failed, files: {name: {passed, failed}}, failures: [...] }
 //
 // `api` is the loaded module (nodejs build, or web build after init());
@@ -12,6 +14,33 @@
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder("utf-8", { fatal: true });
+
+/** `{ utf16: [code units] }` becomes the string they spell, lone surrogates
+ * included (JSON cannot carry those as text). */
+function utf16Text(value) {
+  if (Array.isArray(value)) return value.map(utf16Text);
+  if (value === null || typeof value !== "object") return value;
+  const keys = Object.keys(value);
+  if (keys.length === 1 && keys[0] === "utf16") return String.fromCharCode(...value.utf16);
+  return Object.fromEntries(keys.map((k) => [k, utf16Text(value[k])]));
+}
+
+/** Repeated headers (`header_pairs`) in every container a JS caller may
+ * hand over, labelled: the pairs, a plain object holding an array per
+ * repeated name, and a `Headers` built with append() (it joins repeats with
+ * ", ") where the runtime has one. */
+function headerForms(input) {
+  const pairs = input.header_pairs;
+  const object = {};
+  for (const [n, v] of pairs) object[n] = n in object ? [].concat(object[n], v) : v;
+  const forms = [["[name, value] pairs", pairs], ["object of arrays", object]];
+  if (typeof Headers === "function") {
+    const h = new Headers();
+    for (const [n, v] of pairs) h.append(n, v);
+    forms.push(["Headers (appended)", h]);
+  }
+  return forms;
+}
 
 export function camel(name) {
   return name.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
@@ -93,7 +122,9 @@ function camelKeys(obj) {
   return out;
 }
 
-function pick(obj, keys) {
+/** The result's known keys; a key the runner does not know is a mismatch (nothing extra leaks out). */
+function pick(obj, keys, path, checkedElsewhere = []) {
+  for (const k of Object.keys(obj)) if (!keys.includes(k) && !checkedElsewhere.includes(k)) throw new Mismatch(`${path}: unexpected property ${k}`);
   const out = {};
   for (const k of keys) out[k] = obj[k];
   return out;
@@ -169,6 +200,10 @@ function makeClient(api, cfg) {
 /** A built request as the vector shows it: body as text, headers as given. */
 function requestView(req, secrets) {
   if (typeof req !== "object" || req === null) throw new Mismatch(`request is ${show(req)}`);
+  // Plain objects, so fetch / undici / any HTTP client takes them as they are.
+  if (Object.getPrototypeOf(req) !== Object.prototype) throw new Mismatch("request is not a plain object");
+  if (Object.getPrototypeOf(req.headers) !== Object.prototype) throw new Mismatch("request.headers is not a plain object");
+  if (req.method === "GET" && "body" in req) throw new Mismatch("a GET request has a body property");
   if (req.body !== undefined && !(req.body instanceof Uint8Array)) throw new Mismatch("body is not a Uint8Array");
   const logged = JSON.stringify(req);
   for (const s of secrets) {
@@ -189,28 +224,35 @@ function requestExpect(expect) {
   return { ok: { ...expect.ok } };
 }
 
-/** Both the bytes form and (when the vector has text) the string form. */
+/**
+ * Runs the same call in several forms (body as bytes, text, ArrayBuffer;
+ * headers as an object, pairs, Map): every form must give the same result,
+ * or the same error code, field and message. Returns or throws the first.
+ */
+function agree(forms) {
+  const outcomes = forms.map(([label, fn]) => {
+    try {
+      return { label, ok: fn() };
+    } catch (e) {
+      return { label, error: e };
+    }
+  });
+  const [first, ...rest] = outcomes;
+  const key = (o) => (o.error ? `error ${o.error.code} ${o.error.field} ${o.error.message}` : `ok ${safeJson(o.ok)}`);
+  for (const o of rest) {
+    if (key(o) !== key(first)) throw new Mismatch(`${o.label} gave another outcome than ${first.label}: ${key(o)} vs ${key(first)}`);
+  }
+  if (first.error) throw first.error;
+  return first.ok;
+}
+
+/** The body as bytes, a Buffer (where the runtime has one), an ArrayBuffer and, when the vector gives text, a string. */
 function bothBodies(input, fn) {
   const b = bodyOf(input);
-  const first = fn(b.bytes);
-  if (b.text !== undefined) {
-    let second;
-    let err1;
-    let err2;
-    try {
-      second = fn(b.text);
-    } catch (e) {
-      err2 = e;
-    }
-    try {
-      fn(b.bytes.buffer.slice(b.bytes.byteOffset, b.bytes.byteOffset + b.bytes.byteLength));
-    } catch (e) {
-      err1 = e;
-    }
-    if (err2 || err1) throw new Mismatch(`string/ArrayBuffer body failed where bytes succeeded: ${describeError(err2 || err1)}`);
-    if (safeJson(second) !== safeJson(first)) throw new Mismatch("string body gave another result than bytes");
-  }
-  return first;
+  const forms = [["bytes", () => fn(b.bytes)], ["ArrayBuffer", () => fn(b.bytes.buffer.slice(b.bytes.byteOffset, b.bytes.byteOffset + b.bytes.byteLength))]];
+  if (typeof globalThis.Buffer === "function") forms.push(["Buffer", () => fn(globalThis.Buffer.from(b.bytes))]);
+  if (b.text !== undefined) forms.push(["string", () => fn(b.text)]);
+  return agree(forms);
 }
 
 function secretsOf(doc, input) {
@@ -223,7 +265,7 @@ function secretsOf(doc, input) {
 }
 
 const PAYOUT_KEYS = ["payoutId", "amount", "status", "rawStatus", "message"];
-const REPORT_KEYS = ["id", "reference", "amount", "charge", "currency", "status", "rawStatus", "environment", "type", "method", "operator", "narration", "isDisbursed", "createdAt", "updatedAt"];
+const REPORT_KEYS = ["id", "reference", "amount", "charge", "currency", "status", "rawStatus", "message", "environment", "type", "method", "operator", "narration", "isDisbursed", "createdAt", "updatedAt"];
 const EVENT_KEYS = ["payoutId", "reference", "status", "rawStatus", "amount"];
 const CONFIRMATION_KEYS = ["payoutId", "status", "rawStatus", "amount", "eventStatus", "stale"];
 
@@ -269,29 +311,40 @@ const RUNNERS = {
     const c = makeClient(api, input.client || doc.client);
     return requestView(c.statusCheck(input.payout_id), secrets);
   },
-  "payout_responses.json": (api, doc, input) => pick(parsePayout(api, input), PAYOUT_KEYS),
-  "status_responses.json": (api, doc, input) => pick(parseReport(api, input), REPORT_KEYS),
+  "payout_responses.json": (api, doc, input) => pick(parsePayout(api, input), PAYOUT_KEYS, "payout"),
+  "status_responses.json": (api, doc, input) => pick(parseReport(api, input), REPORT_KEYS, "report"),
   "webhooks.json": (api, doc, input) => {
     const b = bodyOf(input);
     const e = bothBodies(input, (body) => noEmptyProps(api.parseWebhook(body), "event"));
     if (e.raw !== decoder.decode(b.bytes)) throw new Mismatch("event.raw is not the body as received");
-    return pick(e, EVENT_KEYS);
+    return pick(e, EVENT_KEYS, "event", ["raw"]);
   },
   "webhook_signatures.json": (api, doc, input) => {
     const tolerance = input.tolerance_secs ?? undefined;
     const body = bodyOf(input);
-    const r = api.verifyWebhookSignature(input.secret, input.headers, body.bytes, input.now, tolerance);
+    const verify = (headers, b) => () => api.verifyWebhookSignature(input.secret, headers, b, input.now, tolerance);
+    // Every header container a receiver may hold must decide the same: a
+    // plain object, [name, value] pairs, a Map, and Headers where it exists;
+    // repeated headers (`header_pairs`) as pairs, an object of arrays, Headers.
+    const forms = input.header_pairs
+      ? headerForms(input).map(([label, h]) => [label, verify(h, body.bytes)])
+      : [
+          ["object headers", verify(input.headers, body.bytes)],
+          ["[name, value] pairs", verify(Object.entries(input.headers), body.text ?? body.bytes)],
+          ["Map headers", verify(new Map(Object.entries(input.headers)), body.bytes)],
+        ];
+    if (!input.header_pairs && typeof Headers === "function") {
+      forms.push(["Headers", () => verify(new Headers(input.headers), body.bytes)()]);
+    }
+    const r = agree(forms);
     if (r !== undefined) throw new Mismatch(`verify returned ${show(r)}`);
-    // The other header forms must agree: [name, value] pairs, a Map, and a Headers where it exists.
-    api.verifyWebhookSignature(input.secret, Object.entries(input.headers), body.text ?? body.bytes, input.now, tolerance);
-    api.verifyWebhookSignature(input.secret, new Map(Object.entries(input.headers)), body.bytes, input.now, tolerance);
     return undefined;
   },
   "webhook_confirmations.json": (api, doc, input) => {
     const event = api.parseWebhook(input.webhook_body);
     const sr = input.status_response;
     const report = api.parseStatusResponse(sr.http_status, bodyOf(sr).bytes);
-    return pick(noEmptyProps(api.confirmWebhook(event, report), "confirmation"), CONFIRMATION_KEYS);
+    return pick(noEmptyProps(api.confirmWebhook(event, report), "confirmation"), CONFIRMATION_KEYS, "confirmation");
   },
   "statuses.json": (api, doc, input) => ({ status: api.normalizeStatus(input.raw), isTerminal: api.isTerminalStatus(input.raw) }),
   "tracker.json": (api, doc, input) => {
@@ -330,8 +383,12 @@ const RUNNERS = {
     // An optional `body` / `body_base64` is the answer's body: passed as
     // bytes, and again as text when the vector gives text (same decision).
     const { body, body_base64, ...rest } = input;
-    if (body === undefined && body_base64 === undefined) return pick(api.retryDecision(camelArgs(rest)), ["action", "delayMs"]);
-    return pick(bothBodies(input, (b) => api.retryDecision({ ...camelArgs(rest), body: b })), ["action", "delayMs"]);
+    const decide = (extra) => {
+      const d = api.retryDecision({ ...camelArgs(rest), ...extra });
+      if (typeof d.reason !== "string") throw new Mismatch(`reason is ${show(d.reason)}`);
+      return pick(d, ["action", "delayMs"], "decision", ["reason"]);
+    };
+    return body === undefined && body_base64 === undefined ? decide({}) : bothBodies(input, (b) => decide({ body: b }));
   },
 };
 
@@ -347,7 +404,8 @@ export function listCases(files) {
     return [{ file: "(none)", name: "vector files exist", exec() { throw new Error("no vector files found"); } }];
   }
   const out = [];
-  for (const { name, doc } of files) {
+  for (const { name, doc: raw } of files) {
+    const doc = utf16Text(raw);
     const runner = RUNNERS[name];
     if (!runner) {
       out.push({ file: name, name: "(file has a runner)", exec() { throw new Error(`no runner for ${name}`); } });

@@ -1,8 +1,15 @@
-// Runs the flow scripts (tests/vectors/flows/*.json) through the facade's
-// real drivers with a scripted fetch and a fake clock, in any runtime
-// (Chromium, Deno, workerd; Node runs bindings-node/test/flows.test.js, the
-// same rules). `files` is [{ name, doc }]; resolves { passed, failed,
-// failures }. Plain request/answer scripts only, as the Node runner.
+// Runs the flow scripts (tests/vectors/flows/*.json, format:
+// tests/vectors/README.md, "Flow scripts") through the facade's real drivers
+// (`sendMobileMoneyPayout`, `sendBankPayout`, `waitForPayout`,
+// `handleWebhook`) with a scripted fetch and a fake clock, in every runtime
+// (Node on both packages, Chromium, Deno, workerd): each request must be the
+// one the script expects, and the promise must settle to the script's
+// outcome. Plain request/answer scripts only; the step-by-step replay of every
+// script on both back ends' NativeFlow is bindings-wasm/tests/parity/.
+//
+//   listFlowCases(files) -> [{ file, name, exec(api) }]   (one test each)
+//   runFlows(api, files) -> { passed, failed, failures }
+// `files` is [{ name, doc }]; a flow file without a runner fails.
 
 export const FLOW_FILES = ["follow.json", "payout.json", "webhook.json"];
 
@@ -64,6 +71,8 @@ async function runCase(api, doc, c) {
     check(step, `an unscripted request: ${init.method} ${url}`);
     check((init.method === "POST" ? "payout" : "status_check") === step.expect.send, `want ${step.expect.send}, sent ${init.method}`);
     if (step.expect.url_ends) check(url.endsWith(step.expect.url_ends), url);
+    check(init.redirect === "manual", `redirect ${init.redirect}: a redirect must never resend a payout`);
+    check(init.signal instanceof AbortSignal, "every request carries an AbortSignal (its timeout)");
     sent.push(init.method);
     const r = step.reply;
     if (r.transport_error) throw failure(r.transport_error);
@@ -112,27 +121,34 @@ async function runCase(api, doc, c) {
   check(same(want, outcome), `want ${JSON.stringify(want)} got ${JSON.stringify(outcome)}`);
 }
 
-export async function runFlows(api, files) {
-  const result = { passed: 0, failed: 0, failures: [] };
+const MIN_DRIVABLE = 60;
+
+/** Every drivable script as { file, name, exec(api) }, plus the file and count checks. */
+export function listFlowCases(files) {
   const names = files.map((f) => f.name).sort();
+  const out = [];
   if (JSON.stringify(names) !== JSON.stringify(FLOW_FILES)) {
-    result.failed++;
-    result.failures.push(`flow files ${names.join(", ")}: a file without a runner, or a runner without a file`);
+    out.push({ file: "(flows)", name: "every flow file has a runner", exec() { throw new Error(`flow files ${names.join(", ")}: a file without a runner, or a runner without a file`); } });
   }
   for (const { name, doc } of files) {
-    for (const c of doc.cases.filter(drivable)) {
-      try {
-        await runCase(api, doc, c);
-        result.passed++;
-      } catch (e) {
-        result.failed++;
-        result.failures.push(`${name} / ${c.name}: ${e && e.message}`);
-      }
-    }
+    for (const c of doc.cases.filter(drivable)) out.push({ file: name, name: c.name, exec: (api) => runCase(api, doc, c) });
   }
-  if (result.passed < 60) {
-    result.failed++;
-    result.failures.push(`only ${result.passed} flow scripts ran`);
+  if (out.length < MIN_DRIVABLE) {
+    out.push({ file: "(flows)", name: "enough scripts run through the drivers", exec() { throw new Error(`only ${out.length} flow scripts are drivable`); } });
+  }
+  return out;
+}
+
+export async function runFlows(api, files) {
+  const result = { passed: 0, failed: 0, failures: [] };
+  for (const c of listFlowCases(files)) {
+    try {
+      await c.exec(api);
+      result.passed++;
+    } catch (e) {
+      result.failed++;
+      result.failures.push(`${c.file} / ${c.name}: ${e && e.message}`);
+    }
   }
   return result;
 }
