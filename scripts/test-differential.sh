@@ -12,7 +12,9 @@ cd "$(dirname "$0")/.."
 
 seed="${ALEXPAY_DIFF_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}"
 count="${ALEXPAY_DIFF_CASES:-3000}"
-echo "== differential: seed $seed, $count cases (replay: ALEXPAY_DIFF_SEED=$seed bash scripts/test-differential.sh)"
+replay="ALEXPAY_DIFF_SEED=$seed${ALEXPAY_DIFF_PENDING:+ ALEXPAY_DIFF_PENDING=1} bash scripts/test-differential.sh"
+export ALEXPAY_DIFF_REPLAY="$replay"
+echo "== differential: seed $seed, $count cases (replay: $replay)"
 
 .venv/bin/python -c "import alexpay" 2>/dev/null || bash scripts/test-python.sh
 ls bindings-node/*.node >/dev/null 2>&1 || bash scripts/test-node.sh

@@ -10,12 +10,13 @@ is no AlexpayError (a TypeError of one language) only by its presence."""
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
 from typing import Any, Dict, List
 
 Json = Any
-SHOWN = 5
+SHOWN = int(os.environ.get("ALEXPAY_DIFF_SHOW", "5"))
 
 
 def canon(v: Json) -> Json:
@@ -60,7 +61,7 @@ def main() -> int:
     if mismatches:
         bad = Counter(cases[n]["kind"] for n in mismatches)
         print(f"differential: {len(mismatches)} mismatching case(s): {dict(bad)}; "
-              f"replay with ALEXPAY_DIFF_SEED={seed} bash scripts/test-differential.sh")
+              f"replay with {os.environ.get('ALEXPAY_DIFF_REPLAY', f'ALEXPAY_DIFF_SEED={seed} bash scripts/test-differential.sh')}")
     print(f"differential: {len(cases) - len(mismatches)} passed, {len(mismatches)} failed")
     return 1 if mismatches else 0
 
