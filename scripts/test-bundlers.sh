@@ -12,6 +12,9 @@ need_apt chromium chromium
 tgz="$(ls dist/npm/alexpay-wasm-[0-9]*.tgz 2>/dev/null || true)"
 [ -n "$tgz" ] || { bash scripts/dist/node.sh; tgz="$(ls dist/npm/alexpay-wasm-[0-9]*.tgz)"; }
 cd tests/bundlers
+# The tools come from the public registry as configured: not from a local one
+# that test-packages.sh may have pointed npm at.
+unset NPM_CONFIG_USERCONFIG npm_config_cache
 stamp=node_modules/.package-lock.json
 if [ ! -f "$stamp" ] || [ package.json -nt "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
   npm install --no-audit --no-fund --loglevel=error
