@@ -63,7 +63,18 @@ fn int_i128(obj: &Bound<'_, PyAny>, field: Field, what: &str) -> PyResult<i128> 
 /// A payout amount: a Python `int` (not `bool`, not `float`) of any size;
 /// the core decides what is a valid amount.
 pub(crate) fn amount(obj: &Bound<'_, PyAny>) -> PyResult<u64> {
-    let v = int_i128(obj, Field::Amount, "a whole number of the currency's units")?;
+    amount_range(amount_int(obj)?)
+}
+
+/// The amount's type only: payout builders check every argument's type and
+/// text (lone surrogates) before the amount's range, in argument order, as
+/// the JavaScript facade does, so both report the same first error.
+pub(crate) fn amount_int(obj: &Bound<'_, PyAny>) -> PyResult<i128> {
+    int_i128(obj, Field::Amount, "a whole number of the currency's units")
+}
+
+/// The core's amount rule.
+pub(crate) fn amount_range(v: i128) -> PyResult<u64> {
     alexpay_core::amount_from_i128(v).or_raise()
 }
 

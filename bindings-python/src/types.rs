@@ -82,7 +82,8 @@ impl Client {
 }
 
 /// A mobile-money payout from Python arguments (shared by the request
-/// builder and the payout flow).
+/// builder and the payout flow): types and text first, then the amount's
+/// range (see `convert::amount_int`).
 pub(crate) fn mobile_money(
     amount: &Bound<'_, PyAny>,
     country_id: &Bound<'_, PyAny>,
@@ -90,12 +91,17 @@ pub(crate) fn mobile_money(
     narration: Option<&Bound<'_, PyAny>>,
     webhook_url: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<core::MobileMoneyPayout> {
+    let amount = convert::amount_int(amount)?;
+    let country_id = convert::text(country_id, Field::CountryId)?;
+    let phone_number = convert::optional_text(phone_number, Field::PhoneNumber)?;
+    let narration = convert::optional_text(narration, Field::Narration)?;
+    let webhook_url = convert::optional_text(webhook_url, Field::WebhookUrl)?;
     Ok(core::MobileMoneyPayout {
-        amount: convert::amount(amount)?,
-        country_id: convert::text(country_id, Field::CountryId)?,
-        phone_number: convert::optional_text(phone_number, Field::PhoneNumber)?,
-        narration: convert::optional_text(narration, Field::Narration)?,
-        webhook_url: convert::optional_text(webhook_url, Field::WebhookUrl)?,
+        amount: convert::amount_range(amount)?,
+        country_id,
+        phone_number,
+        narration,
+        webhook_url,
     })
 }
 
@@ -108,13 +114,19 @@ pub(crate) fn bank(
     narration: Option<&Bound<'_, PyAny>>,
     webhook_url: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<core::BankPayout> {
+    let amount = convert::amount_int(amount)?;
+    let country_id = convert::text(country_id, Field::CountryId)?;
+    let bank_id = convert::optional_text(bank_id, Field::BankId)?.unwrap_or_default();
+    let account_number = convert::optional_text(account_number, Field::AccountNumber)?.unwrap_or_default();
+    let narration = convert::optional_text(narration, Field::Narration)?;
+    let webhook_url = convert::optional_text(webhook_url, Field::WebhookUrl)?;
     Ok(core::BankPayout {
-        amount: convert::amount(amount)?,
-        country_id: convert::text(country_id, Field::CountryId)?,
-        bank_id: convert::optional_text(bank_id, Field::BankId)?.unwrap_or_default(),
-        account_number: convert::optional_text(account_number, Field::AccountNumber)?.unwrap_or_default(),
-        narration: convert::optional_text(narration, Field::Narration)?,
-        webhook_url: convert::optional_text(webhook_url, Field::WebhookUrl)?,
+        amount: convert::amount_range(amount)?,
+        country_id,
+        bank_id,
+        account_number,
+        narration,
+        webhook_url,
     })
 }
 
