@@ -180,6 +180,8 @@ function monotonicClock() {
 function wallClock(now) {
   if (now === undefined || now === null) return () => Date.now()
   const base = now instanceof Date ? now.getTime() : integer(now, 'now')
+  // A negative, fractional or invalid-Date time is refused by the core, never floored.
+  call(() => native.checkWhole(base, 'now'))
   const tick = monotonicClock()
   return () => base + tick()
 }

@@ -122,6 +122,18 @@ pub fn not_unicode(field: String) -> NativeFailure {
     NativeFailure::from(&ap::Error::not_unicode(field))
 }
 
+/// The core's whole-number rule (0 to 2^64 - 1) for a number the facade keeps
+/// on its own side (the drivers' `now`): nothing when it holds, else the
+/// core's `invalid_argument` naming `field`, never a clamped value.
+#[napi]
+pub fn check_whole(value: f64, field: String) -> Either<(), NativeFailure> {
+    let field = ap::Field::from_name(&field).unwrap_or(ap::Field::Body);
+    match ap::whole_from_f64::<u64>(value, field) {
+        Ok(_) => Either::A(()),
+        Err(e) => Either::B(NativeFailure::from(&e)),
+    }
+}
+
 // ---------------------------------------------------------------- requests
 
 /// A flow's request as one flat array of strings: `[method, url, body | null,

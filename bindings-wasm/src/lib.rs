@@ -240,6 +240,17 @@ pub fn not_unicode(field: &str) -> NativeFailure {
     NativeFailure::from(&ap::Error::not_unicode(field))
 }
 
+/// The core's whole-number rule for a number the facade keeps on its own
+/// side (the drivers' `now`), as the napi crate's `checkWhole`.
+#[wasm_bindgen(js_name = checkWhole, unchecked_return_type = "undefined | NativeFailure")]
+pub fn check_whole(value: f64, field: &str) -> JsValue {
+    let field = ap::Field::from_name(field).unwrap_or(ap::Field::Body);
+    match ap::whole_from_f64::<u64>(value, field) {
+        Ok(_) => JsValue::UNDEFINED,
+        Err(e) => failure(&e),
+    }
+}
+
 // ---------------------------------------------------------------- requests
 
 /// The body as text: the core builds bodies from Strings, so it is UTF-8.

@@ -227,6 +227,7 @@ function cases(api) {
     ...numberCases(api, REF, A, OK),
     ...retryCases(api, REF, A, OK, THROWS),
     ...headerCases(api, REF, A, OK),
+    ...webhookOptionCases(api, A),
     ...parsedObjectCases(api, REF, A, OK),
     SURVIVES("every public function survives every weird value in every position", () => everyWeirdValue(api, client())),
   ];
@@ -432,6 +433,18 @@ function headerCases(api, REF, A, OK) {
     out.push(REF(`signWebhook: secret #${i} is a TypeError`, () => api.signWebhook(secret, "id", now, body), "secret", ["TypeError"]));
   });
   return out;
+}
+
+/** handleWebhook's `now` (JS only): the core's whole-number rule, never floored or clamped. */
+function webhookOptionCases(api, A) {
+  const fetch = async () => {
+    throw new Error("no request may be sent");
+  };
+  const client = () => new api.Client({ publicKey: "pk_test_1", secretKey: SECRET, baseUrl: BASE, fetch });
+  const delivery = { body: '{"payout_id":"PO_1","status":"successful"}', headers: {} };
+  return [-1, 0.5, new Date(Number.NaN), new Date(-1)].map((now, i) =>
+    A(`handleWebhook: now #${i} is refused, never floored`, () => client().handleWebhook(delivery, { now }), "invalid_argument", "now"),
+  );
 }
 
 function parsedObjectCases(api, REF, A, OK) {
