@@ -3,6 +3,9 @@
 //! longest is closed, so clients that open connections and then stall
 //! (headers and one body byte, then nothing) can never take every file
 //! descriptor, and a fresh client such as `/_sandbox/health` is still served.
+//! An evicted connection closes its socket a moment later, on its own task;
+//! a semaphore counts sockets really open, so the accept loop waits for that
+//! close instead of running ahead of it under load.
 
 use std::collections::HashMap;
 use std::io;
@@ -14,7 +17,7 @@ use std::time::Instant;
 
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
-use tokio::sync::Notify;
+use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore};
 
 use crate::state::lock;
 
@@ -41,6 +44,7 @@ pub struct Connections {
     max: usize,
     clock: Clock,
     open: Mutex<(u64, HashMap<u64, Entry>)>,
+    sockets: Arc<Semaphore>,
 }
 
 /// One registered connection; dropping it unregisters it.
@@ -68,6 +72,7 @@ impl Connections {
             max,
             clock: Clock::new(),
             open: Mutex::new((0, HashMap::new())),
+            sockets: Arc::new(Semaphore::new(max)),
         })
     }
 
@@ -114,20 +119,33 @@ impl Connections {
         lock(&self.open).1.len()
     }
 
-    /// The stream, stamping `last_active` whenever a byte moves.
-    pub fn watch(&self, stream: TcpStream, registered: &Registered) -> Watched {
+    /// Waits until fewer than `max` sockets are open (evicted ones included
+    /// until they have really closed). `None` only if the semaphore closed.
+    pub async fn socket_slot(&self) -> Option<SocketSlot> {
+        self.sockets.clone().acquire_owned().await.ok().map(SocketSlot)
+    }
+
+    /// The stream, stamping `last_active` whenever a byte moves; it holds
+    /// the socket's slot until the socket is dropped.
+    pub fn watch(&self, stream: TcpStream, registered: &Registered, slot: SocketSlot) -> Watched {
         Watched {
             stream,
             last_active: registered.last_active.clone(),
             clock: self.clock,
+            _slot: slot,
         }
     }
 }
 
+/// One open socket's share of the cap.
+pub struct SocketSlot(#[allow(dead_code)] OwnedSemaphorePermit);
+
+/// Fields drop in order: the socket closes before its slot is released.
 pub struct Watched {
     stream: TcpStream,
     last_active: Arc<AtomicU64>,
     clock: Clock,
+    _slot: SocketSlot,
 }
 
 impl Watched {

@@ -12,7 +12,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{mpsc, watch, Notify};
 use tower::ServiceExt;
 
-use crate::conns::Registered;
+use crate::conns::{Registered, SocketSlot};
 use crate::state::Shared;
 use crate::{api, control, guard};
 
@@ -57,7 +57,13 @@ pub async fn serve(listener: TcpListener, shared: Arc<Shared>, mut stop: watch::
                             shared.config.max_connections, evicted.idle_ms
                         ));
                     }
-                    tokio::spawn(connection(stream, registered, shared.clone(), app.clone(), stop.clone(), open_tx.clone()));
+                    // Under load the evicted socket may not have closed yet.
+                    let slot = tokio::select! {
+                        slot = shared.conns.socket_slot() => slot,
+                        _ = stop.changed() => None,
+                    };
+                    let Some(slot) = slot else { break };
+                    tokio::spawn(connection(stream, registered, slot, shared.clone(), app.clone(), stop.clone(), open_tx.clone()));
                 }
                 Err(e) => {
                     // Out of file descriptors and the like: wait, do not spin.
@@ -76,6 +82,7 @@ pub async fn serve(listener: TcpListener, shared: Arc<Shared>, mut stop: watch::
 async fn connection(
     stream: TcpStream,
     registered: Registered,
+    slot: SocketSlot,
     shared: Arc<Shared>,
     app: Router,
     mut stop: watch::Receiver<bool>,
@@ -92,7 +99,7 @@ async fn connection(
     builder
         .timer(TokioTimer::new())
         .header_read_timeout(Duration::from_secs(30));
-    let stream = shared.conns.watch(stream, &registered);
+    let stream = shared.conns.watch(stream, &registered, slot);
     let conn = builder.serve_connection(TokioIo::new(stream), service);
     tokio::pin!(conn);
     let mut stopping = *stop.borrow();
