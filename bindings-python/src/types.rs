@@ -145,6 +145,7 @@ impl Client {
             secret_key: convert::text(secret_key, Field::SecretKey)?,
             base_url: convert::text(base_url, Field::BaseUrl)?,
             user_agent: convert::optional_text(user_agent, Field::UserAgent)?,
+            max_body_bytes: None,
         };
         Ok(Client {
             inner: core::Client::new(config).or_raise()?,

@@ -367,6 +367,7 @@ pub fn create_client(
         secret_key,
         base_url,
         user_agent,
+        max_body_bytes: None,
     };
     outcome(ap::Client::new(config), |inner| NativeClient { inner }.into())
 }

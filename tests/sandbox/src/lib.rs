@@ -185,6 +185,7 @@ impl Sandbox {
             secret_key: self.state.config.secret_key.clone(),
             base_url: self.url(),
             user_agent: None,
+            max_body_bytes: None,
         }
     }
 
