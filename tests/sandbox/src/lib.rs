@@ -17,6 +17,7 @@ mod faults;
 mod guard;
 mod log;
 mod model;
+mod padding;
 mod server;
 mod state;
 mod webhooks;
