@@ -206,6 +206,22 @@ function isArrayBuffer(value) {
   return tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]'
 }
 
+/**
+ * At most `cap` + 1 bytes of a body (a view, no copy): enough for the core to
+ * refuse a longer one, which is then never copied into the back end (wasm
+ * memory never shrinks). The core decides; this only bounds what crosses.
+ */
+function withinCap(b, cap) {
+  return b.length > cap + 1 ? b.subarray(0, cap + 1) : b
+}
+
+let defaultCap
+/** The core's default body cap, for the free functions (read on first use: a wasm back end may not be initialised yet). */
+function defaultMaxBodyBytes() {
+  if (defaultCap === undefined) defaultCap = native.defaultMaxBodyBytes()
+  return defaultCap
+}
+
 /** Bytes (a Uint8Array view, never a copy when avoidable) from a Buffer,
  * any ArrayBufferView, an ArrayBuffer / SharedArrayBuffer, or a string. */
 function bytes(value, name, what) {
@@ -573,14 +589,14 @@ function httpStatus(value) {
 /** Parses Alexpay's answer to a payout initiation. */
 function parsePayoutResponse(status, body) {
   const s = httpStatus(status)
-  const b = bytes(body, 'body', 'response body')
+  const b = withinCap(bytes(body, 'body', 'response body'), defaultMaxBodyBytes())
   return payoutFrom(call(() => native.parsePayoutResponse(s, b)))
 }
 
 /** Parses Alexpay's answer to a status check. */
 function parseStatusResponse(status, body) {
   const s = httpStatus(status)
-  const b = bytes(body, 'body', 'response body')
+  const b = withinCap(bytes(body, 'body', 'response body'), defaultMaxBodyBytes())
   return statusReportFrom(call(() => native.parseStatusResponse(s, b)))
 }
 
@@ -589,7 +605,8 @@ function parseStatusResponse(status, body) {
 /** Parses a webhook from its raw body (never a parsed object). */
 function parseWebhook(body) {
   const b = bytes(body, 'body', 'webhook request body')
-  return webhookEventFrom(call(() => native.parseWebhook(b)), rawText(body, b))
+  const event = call(() => native.parseWebhook(withinCap(b, defaultMaxBodyBytes())))
+  return webhookEventFrom(event, rawText(body, b))
 }
 
 function rawStatusOf(o, name) {
@@ -772,7 +789,7 @@ function retryDecision(input) {
   // with its own code and field (`attempt` counts from 1).
   const attempt = integer(o.attempt, 'attempt')
   const status = optionalInteger(o.httpStatus, 'httpStatus')
-  const body = o.body === undefined || o.body === null ? undefined : bytes(o.body, 'body', 'response body')
+  const body = o.body === undefined || o.body === null ? undefined : withinCap(bytes(o.body, 'body', 'response body'), defaultMaxBodyBytes())
   const transportError = optionalText(o.transportError, 'transportError')
   const retryAfterSecs = optionalInteger(o.retryAfterSecs, 'retryAfterSecs')
   return call(() => native.retryDecision(operation, attempt, status, body, transportError, retryAfterSecs))

@@ -250,5 +250,5 @@ async function deliveryOf(input, maxBodyBytes) {
   if (!isObject(input)) {
     throw typeError(`handleWebhook() takes a fetch Request or { body, headers }, got ${describe(input)}`)
   }
-  return { body: bytes(input.body, 'body', 'webhook request body'), headers: headerPairs(input.headers) }
+  return { body: withinCap(bytes(input.body, 'body', 'webhook request body'), maxBodyBytes), headers: headerPairs(input.headers) }
 }

@@ -122,6 +122,14 @@ pub fn not_unicode(field: String) -> NativeFailure {
     NativeFailure::from(&ap::Error::not_unicode(field))
 }
 
+/// The core's default body cap (`DEFAULT_MAX_BODY_BYTES`): the facade hands
+/// the free parse functions at most this many bytes plus one, so a huge body
+/// is refused without being copied across.
+#[napi]
+pub fn default_max_body_bytes() -> f64 {
+    ap::DEFAULT_MAX_BODY_BYTES as f64
+}
+
 /// The core's whole-number rule (0 to 2^64 - 1) for a number the facade keeps
 /// on its own side (the drivers' `now`): nothing when it holds, else the
 /// core's `invalid_argument` naming `field`, never a clamped value.

@@ -240,6 +240,14 @@ pub fn not_unicode(field: &str) -> NativeFailure {
     NativeFailure::from(&ap::Error::not_unicode(field))
 }
 
+/// The core's default body cap, as the napi crate's `defaultMaxBodyBytes`:
+/// a huge body is refused without being copied into wasm memory, which
+/// never shrinks.
+#[wasm_bindgen(js_name = defaultMaxBodyBytes)]
+pub fn default_max_body_bytes() -> f64 {
+    ap::DEFAULT_MAX_BODY_BYTES as f64
+}
+
 /// The core's whole-number rule for a number the facade keeps on its own
 /// side (the drivers' `now`), as the napi crate's `checkWhole`.
 #[wasm_bindgen(js_name = checkWhole, unchecked_return_type = "undefined | NativeFailure")]
