@@ -26,6 +26,8 @@ fn invalid(field: Field, reason: &str) -> Error {
 /// Key text decoded on the stack (a 32-byte key is 44 characters); longer
 /// keys take the heap, with the same rule.
 const STACK_KEY_CHARS: usize = 128;
+/// Room for the decoded stack key, and more.
+const KEY_BYTES: usize = STACK_KEY_CHARS / 4 * 3 + 3;
 
 fn bad_secret() -> Error {
     Error::field(
@@ -38,9 +40,9 @@ fn bad_secret() -> Error {
 
 /// Decodes `whsec_<base64>` as the Standard Webhooks libraries do (the
 /// prefix is optional, padding too; anything else, whitespace included, is
-/// refused) and hands the key to `use_key`, without a heap copy for keys of
-/// up to [`STACK_KEY_CHARS`].
-fn with_key<T>(secret: &str, use_key: impl FnOnce(&[u8]) -> T) -> Result<T> {
+/// refused) into `stack`, or for keys longer than [`STACK_KEY_CHARS`] into
+/// `heap`: no allocation for the usual key.
+fn decode_key<'b>(secret: &str, stack: &'b mut [u8; KEY_BYTES], heap: &'b mut Vec<u8>) -> Result<&'b [u8]> {
     let b64 = secret.strip_prefix("whsec_").unwrap_or(secret).as_bytes();
     // Unpadded keys get their padding (as the standardwebhooks Python
     // library pads them); one engine for keys and signatures keeps wasm small.
@@ -49,19 +51,20 @@ fn with_key<T>(secret: &str, use_key: impl FnOnce(&[u8]) -> T) -> Result<T> {
         3 => 1,
         _ => 0,
     };
-    if b64.len() <= STACK_KEY_CHARS {
-        let mut text = [b'='; STACK_KEY_CHARS + 2];
-        text[..b64.len()].copy_from_slice(b64);
-        let mut key = [0u8; STACK_KEY_CHARS / 4 * 3 + 3];
-        return match STANDARD.decode_slice(&text[..b64.len() + pad], &mut key) {
-            Ok(len) if len > 0 => Ok(use_key(&key[..len])),
-            _ => Err(bad_secret()),
-        };
-    }
-    let mut text = b64.to_vec();
-    text.resize(b64.len() + pad, b'=');
-    match STANDARD.decode(text) {
-        Ok(key) if !key.is_empty() => Ok(use_key(&key)),
+    let mut stack_text = [b'='; STACK_KEY_CHARS + 2];
+    let heap_text;
+    let (text, out): (&[u8], &'b mut [u8]) = if b64.len() <= STACK_KEY_CHARS {
+        stack_text[..b64.len()].copy_from_slice(b64);
+        (&stack_text[..b64.len() + pad], &mut stack[..])
+    } else {
+        let mut t = b64.to_vec();
+        t.resize(b64.len() + pad, b'=');
+        heap.resize(t.len() / 4 * 3 + 3, 0);
+        heap_text = t;
+        (&heap_text[..], &mut heap[..])
+    };
+    match STANDARD.decode_slice(text, &mut *out) {
+        Ok(len) if len > 0 => Ok(&out[..len]),
         _ => Err(bad_secret()),
     }
 }
@@ -136,7 +139,9 @@ fn single<'a>(
 /// Signs a webhook: the `webhook-signature` value (`v1,<base64>`). For
 /// senders (the sandbox) and tests.
 pub fn sign_webhook(secret: &str, id: &str, timestamp: i64, body: &[u8]) -> Result<String> {
-    let mac = with_key(secret, |key| mac(key, id, &timestamp.to_string(), body))?;
+    let (mut stack, mut heap) = ([0u8; KEY_BYTES], Vec::new());
+    let key = decode_key(secret, &mut stack, &mut heap)?;
+    let mac = mac(key, id, &timestamp.to_string(), body);
     Ok(format!("v1,{}", mac.map(|m| STANDARD.encode(m)).unwrap_or_default()))
 }
 
@@ -150,10 +155,8 @@ pub fn verify_webhook_signature(
     now: i64,
     tolerance_secs: u64,
 ) -> Result<()> {
-    with_key(secret, |key| verify_with_key(key, headers, body, now, tolerance_secs))?
-}
-
-fn verify_with_key(key: &[u8], headers: &[(String, String)], body: &[u8], now: i64, tolerance_secs: u64) -> Result<()> {
+    let (mut stack, mut heap) = ([0u8; KEY_BYTES], Vec::new());
+    let key = decode_key(secret, &mut stack, &mut heap)?;
     let id = single(headers, "webhook-id", "svix-id", Field::WebhookIdHeader)?;
     let timestamp = single(
         headers,
