@@ -315,7 +315,7 @@ function builtRequest(shape, r) {
   return makeRequest(flat)
 }
 
-const CLIENT_KEYS = ['publicKey', 'secretKey', 'baseUrl', 'userAgent', 'fetch', 'requestTimeoutMs', 'clock', 'sleep']
+const CLIENT_KEYS = ['publicKey', 'secretKey', 'baseUrl', 'userAgent', 'maxBodyBytes', 'fetch', 'requestTimeoutMs', 'clock', 'sleep']
 const MOBILE_MONEY_KEYS = ['amount', 'countryId', 'phoneNumber', 'narration', 'webhookUrl']
 const BANK_KEYS = ['amount', 'countryId', 'bankId', 'accountNumber', 'narration', 'webhookUrl']
 
@@ -360,6 +360,7 @@ class Client {
   #publicKey
   #baseUrl
   #userAgent
+  #maxBodyBytes
   #fetch
   #timeoutMs
   #clock
@@ -371,22 +372,24 @@ class Client {
     const secretKey = text(o.secretKey, 'secretKey')
     const baseUrl = text(o.baseUrl, 'baseUrl')
     const userAgent = optionalText(o.userAgent, 'userAgent')
+    const maxBodyBytes = optionalInteger(o.maxBodyBytes, 'maxBodyBytes')
     this.#fetch = optionalFunction(o.fetch, 'fetch')
     this.#timeoutMs = optionalInteger(o.requestTimeoutMs, 'requestTimeoutMs')
     this.#clock = optionalFunction(o.clock, 'clock')
     this.#sleep = optionalFunction(o.sleep, 'sleep')
-    this.#native = call(() => native.createClient(publicKey, secretKey, baseUrl, userAgent))
+    this.#native = call(() => native.createClient(publicKey, secretKey, baseUrl, userAgent, maxBodyBytes))
     this.#payoutShape = this.#native.payoutShape()
     this.#checkShape = this.#native.statusCheckShape()
     this.#publicKey = this.#native.publicKey
     this.#baseUrl = this.#native.baseUrl
     this.#userAgent = this.#native.userAgent
+    this.#maxBodyBytes = this.#native.maxBodyBytes
   }
 
   #host(signal, clock) {
     const fetchFn = this.#fetch || globalThis.fetch
     if (typeof fetchFn !== 'function') throw typeError('no fetch: pass new Client({ fetch }) on a runtime without globalThis.fetch')
-    return { fetch: fetchFn, clock: this.#clock || clock, sleep: this.#sleep || realSleep, signal }
+    return { fetch: fetchFn, clock: this.#clock || clock, sleep: this.#sleep || realSleep, signal, maxBodyBytes: this.#maxBodyBytes }
   }
 
   /** Undefined: the core's default. */
@@ -452,7 +455,7 @@ class Client {
     const tolerance = optionalInteger(f.toleranceSecs, 'toleranceSecs')
     const deadline = optionalInteger(f.timeoutMs, 'timeoutMs')
     const host = this.#host(signalOf(f), wallClock(f.now))
-    const { body, headers } = await deliveryOf(input)
+    const { body, headers } = await deliveryOf(input, this.#maxBodyBytes)
     const flat = headers.flat()
     const client = this.#native
     const timeout = this.#requestTimeoutMs
@@ -472,6 +475,11 @@ class Client {
 
   get userAgent() {
     return this.#userAgent
+  }
+
+  /** The largest response or webhook body read; a longer one is refused unread (`response_too_large`, `webhook_too_large`). */
+  get maxBodyBytes() {
+    return this.#maxBodyBytes
   }
 
   /** `POST {baseUrl}/v1/payment/payouts/process` to a mobile-money wallet. */
@@ -497,7 +505,7 @@ class Client {
 
   /** What `JSON.stringify(client)` shows: never the secret key. */
   toJSON() {
-    return { publicKey: this.#publicKey, baseUrl: this.#baseUrl, userAgent: this.#userAgent }
+    return { publicKey: this.#publicKey, baseUrl: this.#baseUrl, userAgent: this.#userAgent, maxBodyBytes: this.#maxBodyBytes }
   }
 
   [INSPECT](depth, opts, inspectFn) {

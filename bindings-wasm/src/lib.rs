@@ -354,21 +354,29 @@ pub(crate) fn pairs(flat: Vec<String>) -> Vec<(String, String)> {
     out
 }
 
-/// `Client::new`; `userAgent` absent means the SDK's default.
+/// `Client::new`; `userAgent` / `maxBodyBytes` absent mean the SDK's
+/// defaults.
 #[wasm_bindgen(js_name = createClient, unchecked_return_type = "NativeClient | NativeFailure")]
 pub fn create_client(
     #[wasm_bindgen(js_name = publicKey)] public_key: String,
     #[wasm_bindgen(js_name = secretKey)] secret_key: String,
     #[wasm_bindgen(js_name = baseUrl)] base_url: String,
     #[wasm_bindgen(js_name = userAgent)] user_agent: Option<String>,
+    #[wasm_bindgen(js_name = maxBodyBytes)] max_body_bytes: Option<f64>,
 ) -> JsValue {
-    let config = ap::ClientConfig {
-        public_key,
-        secret_key,
-        base_url,
-        user_agent,
-    };
-    outcome(ap::Client::new(config), |inner| NativeClient { inner }.into())
+    let client = max_body_bytes
+        .map(|v| whole::<u64>(v, ap::Field::MaxBodyBytes))
+        .transpose()
+        .and_then(|max_body_bytes| {
+            ap::Client::new(ap::ClientConfig {
+                public_key,
+                secret_key,
+                base_url,
+                user_agent,
+                max_body_bytes,
+            })
+        });
+    outcome(client, |inner| NativeClient { inner }.into())
 }
 
 #[wasm_bindgen]
@@ -386,6 +394,11 @@ impl NativeClient {
     #[wasm_bindgen(getter, js_name = userAgent)]
     pub fn user_agent(&self) -> String {
         self.inner.user_agent().to_string()
+    }
+
+    #[wasm_bindgen(getter, js_name = maxBodyBytes)]
+    pub fn max_body_bytes(&self) -> f64 {
+        self.inner.max_body_bytes() as f64
     }
 
     /// `[method, name1, value1, ...]` of every payout request of this client
