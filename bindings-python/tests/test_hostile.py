@@ -619,3 +619,31 @@ def test_every_argument_of_every_callable_against_junk(client: alexpay.Client) -
         with pytest.raises(TypeError):
             fn(**kwargs, unexpected=1)
     assert calls > 500
+
+
+# ------------------------------------------------------------------ the body cap setting
+
+
+@pytest.mark.parametrize("value", ["1024", 1024.0, True, b"1024", [1024]])
+def test_max_body_bytes_of_the_wrong_type_is_a_type_error(value: Any) -> None:
+    raises_typed(
+        lambda: alexpay.Client(public_key=PUBLIC, secret_key=SECRET, base_url=BASE_URL, max_body_bytes=value),
+        TypeError,
+        field="max_body_bytes",
+    )
+
+
+@pytest.mark.parametrize("value", [0, -1, (1 << 30) + 1, 1 << 64, -(1 << 200)])
+def test_max_body_bytes_out_of_range_is_refused(value: int) -> None:
+    raises_typed(
+        lambda: alexpay.Client(public_key=PUBLIC, secret_key=SECRET, base_url=BASE_URL, max_body_bytes=value),
+        alexpay.ValidationError,
+        "invalid_argument",
+        "max_body_bytes",
+    )
+
+
+def test_max_body_bytes_is_reported_and_the_default_is_one_mib() -> None:
+    assert alexpay.Client(public_key=PUBLIC, secret_key=SECRET, base_url=BASE_URL).max_body_bytes == 1 << 20
+    assert alexpay.Client(public_key=PUBLIC, secret_key=SECRET, base_url=BASE_URL, max_body_bytes=None).max_body_bytes == 1 << 20
+    assert alexpay.AsyncClient(public_key=PUBLIC, secret_key=SECRET, base_url=BASE_URL, max_body_bytes=4096).max_body_bytes == 4096
