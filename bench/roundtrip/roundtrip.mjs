@@ -30,8 +30,8 @@ const sdks = {
 const args = process.argv.slice(2)
 const flag = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback)
 const binary = args[0]
-const ROUNDS = Number(flag('--rounds', 60))
-const BLOCK = Number(flag('--block', 20))
+const ROUNDS = Number(flag('--rounds', 200))
+const BLOCK = Number(flag('--block', 10))
 const jsonOut = flag('--json')
 const PAIRS = [
   ['napi driver', 'fetch hand'],

@@ -83,8 +83,8 @@ def row(r: Dict[str, float]) -> str:
 def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("sandbox")
-    p.add_argument("--rounds", type=int, default=60)
-    p.add_argument("--block", type=int, default=20, help="round trips per side per round")
+    p.add_argument("--rounds", type=int, default=200)
+    p.add_argument("--block", type=int, default=10, help="round trips per side per round")
     p.add_argument("--json")
     a = p.parse_args()
 
