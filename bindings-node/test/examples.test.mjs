@@ -118,7 +118,16 @@ for (const kind of ['express', 'hono', 'fastify']) {
         const payout = await client.sendMobileMoneyPayout({ amount: 100, countryId: 'GH', phoneNumber: '0241234561', webhookUrl: server.url })
         await until(() => handled.some((r) => r.status === 'succeeded' && !r.stale))
         assert.deepEqual([...new Set(handled.map((r) => r.payoutId))], [payout.payoutId])
-        const deliveries = (await (await sandbox.control('GET', 'webhooks')).json()).deliveries
+        // The receiver records an event before its 204 reaches the sandbox:
+        // wait until the sandbox has seen every answer, then check them.
+        let deliveries = []
+        const deadline = Date.now() + 15000
+        for (;;) {
+          deliveries = (await (await sandbox.control('GET', 'webhooks')).json()).deliveries
+          if (deliveries.length > 0 && deliveries.every((d) => d.state !== 'pending')) break
+          assert.ok(Date.now() < deadline, `deliveries still pending: ${JSON.stringify(deliveries)}`)
+          await new Promise((r) => setTimeout(r, 50))
+        }
         assert.ok(deliveries.every((d) => d.state === 'delivered' && d.attempts === 1), JSON.stringify(deliveries))
 
         const stale = JSON.stringify({ payout_id: payout.payoutId, status: 'processing' })

@@ -195,7 +195,14 @@ def test_receiver_against_the_sandbox(kind: str, sandbox: Sandbox) -> None:
         # The sandbox delivers processing, then successful, signed: both answered 2xx.
         wait_until(lambda: any(r.status == "succeeded" and not r.stale for r in handled))
         assert {r.payout_id for r in handled} == {payout.payout_id}
-        deliveries = httpx.get(f"{sandbox.url}/_sandbox/webhooks").json()["deliveries"]
+        # The receiver records an event before its 204 reaches the sandbox:
+        # wait until the sandbox has seen every answer, then check them.
+        def settled() -> List[Dict[str, Any]]:
+            d: List[Dict[str, Any]] = httpx.get(f"{sandbox.url}/_sandbox/webhooks").json()["deliveries"]
+            return d if d and all(x["state"] != "pending" for x in d) else []
+
+        wait_until(lambda: bool(settled()))
+        deliveries = settled()
         assert all(d["state"] == "delivered" and d["attempts"] == 1 for d in deliveries), deliveries
 
         # Stale: a processing event redelivered after success is answered 2xx, flagged stale.
