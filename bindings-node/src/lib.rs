@@ -17,11 +17,11 @@ use napi_derive::napi;
 pub mod flows;
 pub mod packed;
 
-/// One field of a result that crosses the boundary as a flat array: text,
-/// number or boolean, `null` when absent. Setting one array element per
-/// field is much cheaper in N-API than `napi_set_named_property` per field
-/// (which builds and internalises the key string every call); `index.js`
-/// builds the plain object from the slots, whose order is fixed below.
+/// One field of a flow's action or outcome, which cross as flat arrays:
+/// text, number or boolean, `null` when absent (one array element per field
+/// is much cheaper in N-API than `napi_set_named_property` per field). The
+/// results the facade turns into objects cross cheaper still, as one packed
+/// string each (`packed.rs`).
 pub type Slot = Option<Either3<String, f64, bool>>;
 
 pub(crate) fn text(v: Option<String>) -> Slot {

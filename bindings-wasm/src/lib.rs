@@ -5,9 +5,11 @@
 //! generated `native.d.ts`): the classes `NativeClient`, `NativeFailure`,
 //! `NativeTracker` and `NativeFlow` and the same functions, with the same
 //! names, argument orders and return shapes, so one JavaScript facade sits on
-//! either back end. Arguments are primitives; results are primitives or flat
-//! arrays of slots (text, number, boolean or `null`) that the facade turns into
-//! objects. A core error is *returned* as a `NativeFailure`, never thrown.
+//! either back end. Arguments are primitives; results are primitives, flat
+//! arrays of slots (text, number, boolean or `null`: a flow's actions and
+//! outcome) or one packed string per result object (`packed`, the napi
+//! crate's own file) that the facade turns into objects. A core error is
+//! *returned* as a `NativeFailure`, never thrown.
 //!
 //! This crate only converts values; every rule lives in `alexpay-core`. Whole
 //! numbers a caller gives arrive as JS numbers (`f64`) and go through the
@@ -46,7 +48,7 @@ export interface RetryDecision {
 
 // ---------------------------------------------------------------- slots
 
-/// One field of a result that crosses the boundary as a flat array.
+/// One field of a flow's action or outcome (a flat array).
 pub(crate) enum Slot<'a> {
     Text(&'a str),
     Number(f64),
