@@ -565,6 +565,11 @@ function nextNumber() {
   return BITS.getFloat64(0)
 }
 
+/** A text field of the same format, for arguments packed the same way. */
+function packText(s) {
+  return s === undefined || s === null ? '~' : s.length + ':' + s
+}
+
 /** The next boolean field, or null when absent. */
 function nextFlag() {
   const c = packed.charCodeAt(at++)
@@ -701,7 +706,9 @@ function statusReportArg(report) {
 function confirmWebhook(event, report) {
   const e = webhookEventArg(event)
   const r = statusReportArg(report)
-  return confirmationFrom(call(() => native.confirmWebhook(e[0], e[1], e[2], r[0], r[1], r[2], r[3])))
+  // The five texts cross as one packed string (bindings-node/src/packed.rs).
+  const texts = packText(e[0]) + packText(e[1]) + packText(r[0]) + packText(r[1]) + packText(r[2])
+  return confirmationFrom(call(() => native.confirmWebhook(texts, e[2], r[3])))
 }
 
 

@@ -348,65 +348,17 @@ pub fn parse_webhook(body: BufferSlice) -> Either<String, NativeFailure> {
     outcome(ap::parse_webhook_without_raw(&body), |e| packed::webhook_event(&e))
 }
 
-/// Confirms a webhook against the status check fetched for its payout.
-///
-/// Only the fields `alexpay_core::confirm_webhook` reads cross the boundary
-/// (the event's payout id, raw status and amount; the report's id, reference,
-/// raw status and amount; never the event's raw body, nor its `reference`,
-/// which the core never matches on): converting every field of both objects
-/// cost more than the check itself. The wrapper still type-checks every
-/// field. If the core's check ever reads more fields, pass them here too
-/// (`confirm_ignores_unread_fields` pins the current set).
+/// Confirms a webhook against the status check fetched for its payout:
+/// `texts` are the event's and the report's fields the check reads, packed
+/// by the facade (`packed::confirm_webhook` says which); a packed
+/// `Confirmation` back.
 #[napi]
 pub fn confirm_webhook(
-    event_payout_id: String,
-    event_raw_status: String,
+    texts: String,
     event_amount: Option<f64>,
-    report_id: String,
-    report_reference: Option<String>,
-    report_raw_status: String,
     report_amount: Option<f64>,
 ) -> Either<String, NativeFailure> {
-    let event = ap::WebhookEvent {
-        payout_id: event_payout_id,
-        // A sender-chosen string the core's id check never reads.
-        reference: None,
-        status: ap::PayoutStatus::from_raw(&event_raw_status),
-        raw_status: event_raw_status,
-        amount: event_amount,
-        raw: String::new(),
-    };
-    let report = ap::StatusReport {
-        id: report_id,
-        reference: report_reference,
-        amount: report_amount,
-        status: ap::PayoutStatus::from_raw(&report_raw_status),
-        raw_status: report_raw_status,
-        ..unread_report_fields()
-    };
-    outcome(ap::confirm_webhook(&event, &report), |c| packed::confirmation(&c))
-}
-
-/// The `StatusReport` fields `confirm_webhook` does not read.
-fn unread_report_fields() -> ap::StatusReport {
-    ap::StatusReport {
-        id: String::new(),
-        reference: None,
-        amount: None,
-        charge: None,
-        currency: None,
-        status: ap::PayoutStatus::Pending,
-        raw_status: String::new(),
-        environment: None,
-        payout_type: None,
-        method: None,
-        operator: None,
-        narration: None,
-        is_disbursed: None,
-        created_at: None,
-        updated_at: None,
-        message: None,
-    }
+    outcome(packed::confirm_webhook(&texts, event_amount, report_amount), |c| c)
 }
 
 /// Verifies a Standard Webhooks signature. `now` is Unix seconds (a whole
@@ -629,18 +581,37 @@ mod tests {
     /// `confirm_webhook` passes only the fields the core's check reads; the
     /// result must equal the core's on the full values, whatever the unread
     /// fields (the event's `reference` and raw body, the report's extras) hold.
+    /// `confirmWebhook`'s texts packed as the facade packs them.
+    fn confirm_texts(
+        event_id: &str,
+        event_raw: &str,
+        report_id: &str,
+        reference: Option<&str>,
+        report_raw: &str,
+    ) -> String {
+        let mut p = packed::Packed::with_capacity(0);
+        p.text(event_id)
+            .text(event_raw)
+            .text(report_id)
+            .opt_text(reference)
+            .text(report_raw);
+        p.finish()
+    }
+
     #[test]
     fn confirm_ignores_unread_fields() {
         let status = br#"{"status":"success","code":200,"data":{"id":"PO_1","reference":"R","amount":100,"charge":2,"currency":"ZMW","status":"successful","narration":"n","is_disbursed":true,"message":"paid out"}}"#;
         let report = ap::parse_status_response(200, status).unwrap();
         let native = |event: &ap::WebhookEvent| {
             confirm_webhook(
-                event.payout_id.clone(),
-                event.raw_status.clone(),
+                confirm_texts(
+                    &event.payout_id,
+                    &event.raw_status,
+                    &report.id,
+                    report.reference.as_deref(),
+                    &report.raw_status,
+                ),
                 event.amount,
-                report.id.clone(),
-                report.reference.clone(),
-                report.raw_status.clone(),
                 report.amount,
             )
         };
@@ -683,12 +654,8 @@ mod tests {
     fn confirm_reports_stale_and_id_only_events() {
         let confirm = |raw_status: &str| {
             confirm_webhook(
-                "PO_1".into(),
-                raw_status.into(),
+                confirm_texts("PO_1", raw_status, "PO_1", None, "successful"),
                 None,
-                "PO_1".into(),
-                None,
-                "successful".into(),
                 None,
             )
         };
@@ -704,12 +671,8 @@ mod tests {
             "no event status for an id-only event, not stale"
         );
         let Either::B(f) = confirm_webhook(
-            "OTHER".into(),
-            "successful".into(),
+            confirm_texts("OTHER", "successful", "PO_1", None, "successful"),
             None,
-            "PO_1".into(),
-            None,
-            "successful".into(),
             None,
         ) else {
             panic!("accepted another payout's event");

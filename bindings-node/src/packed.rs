@@ -136,6 +136,121 @@ fn decimal_len(mut n: u64) -> usize {
     len
 }
 
+/// Reads text fields of the same format in order: the facade packs some
+/// arguments this way too (one string in instead of several). A malformed
+/// string (only a caller of the back end's private interface can make one)
+/// reads as absent fields from where it breaks: never a panic.
+pub struct Reader<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(packed: &'a str) -> Self {
+        Reader { rest: packed }
+    }
+
+    /// The next text field; `None` when absent (or malformed).
+    pub fn text(&mut self) -> Option<&'a str> {
+        if let Some(rest) = self.rest.strip_prefix('~') {
+            self.rest = rest;
+            return None;
+        }
+        let field = self.present();
+        if field.is_none() {
+            self.rest = "";
+        }
+        field
+    }
+
+    fn present(&mut self) -> Option<&'a str> {
+        // Decimal digits by hand (no `str::parse` in the wasm module).
+        let mut units = 0usize;
+        let mut digits = 0;
+        for &b in self.rest.as_bytes() {
+            if !b.is_ascii_digit() {
+                break;
+            }
+            units = units.checked_mul(10)?.checked_add(usize::from(b - b'0'))?;
+            digits += 1;
+        }
+        if digits == 0 {
+            return None;
+        }
+        let body = self.rest[digits..].strip_prefix(':')?;
+        let end = byte_end(body, units)?;
+        self.rest = &body[end..];
+        Some(&body[..end])
+    }
+
+    /// The next text field, `""` when absent (the core then names it as required).
+    pub fn required(&mut self) -> String {
+        self.text().unwrap_or_default().to_string()
+    }
+}
+
+/// Where the first `units` UTF-16 code units of `s` end, in bytes; `None`
+/// when `s` is shorter or the count ends inside a surrogate pair.
+fn byte_end(s: &str, units: usize) -> Option<usize> {
+    let bytes = s.as_bytes();
+    if units <= bytes.len() && bytes[..units].is_ascii() {
+        return Some(units);
+    }
+    let mut counted = 0;
+    for (i, c) in s.char_indices() {
+        if counted == units {
+            return Some(i);
+        }
+        counted += c.len_utf16();
+    }
+    (counted == units).then_some(s.len())
+}
+
+// ---------------------------------------------------------------- arguments
+
+/// `confirmWebhook`'s texts, packed by the facade in one string: `eventPayoutId,
+/// eventRawStatus, reportId, reportReference, reportRawStatus` (five strings
+/// crossing as one; in wasm each string argument is a `malloc` and an
+/// `encodeInto`). Only the fields `alexpay_core::confirm_webhook` reads cross
+/// (never the event's raw body, nor its `reference`, which the core never
+/// matches on); if the check ever reads more fields, pass them here too
+/// (`confirm_ignores_unread_fields` in the napi crate pins the set).
+pub fn confirm_webhook(texts: &str, event_amount: Option<f64>, report_amount: Option<f64>) -> ap::Result<String> {
+    let mut r = Reader::new(texts);
+    let payout_id = r.required();
+    let event_raw_status = r.required();
+    let event = ap::WebhookEvent {
+        payout_id,
+        // A sender-chosen string the core's id check never reads.
+        reference: None,
+        status: ap::PayoutStatus::from_raw(&event_raw_status),
+        raw_status: event_raw_status,
+        amount: event_amount,
+        raw: String::new(),
+    };
+    let id = r.required();
+    let reference = r.text().map(str::to_string);
+    let raw_status = r.required();
+    let report = ap::StatusReport {
+        id,
+        reference,
+        amount: report_amount,
+        charge: None,
+        currency: None,
+        status: ap::PayoutStatus::from_raw(&raw_status),
+        raw_status,
+        environment: None,
+        payout_type: None,
+        method: None,
+        operator: None,
+        narration: None,
+        is_disbursed: None,
+        created_at: None,
+        updated_at: None,
+        message: None,
+    };
+    ap::confirm_webhook(&event, &report).map(|c| confirmation(&c))
+}
+
 // ---------------------------------------------------------------- records
 // One function per result, in the field order `facade/core.js` reads.
 
@@ -299,6 +414,43 @@ mod tests {
             assert_eq!(read(&packed, "tttbt"), want, "{s:?}");
             assert_eq!(utf16_len(s), s.encode_utf16().count(), "{s:?}");
         }
+    }
+
+    #[test]
+    fn the_reader_reads_what_the_writer_wrote() {
+        for s in ["", "~", "3:abc", "\0", "😀é:~", "x".repeat(1000).as_str()] {
+            let mut p = Packed::with_capacity(0);
+            p.text(s).opt_text(None).text("tail");
+            let packed = p.finish();
+            let mut r = Reader::new(&packed);
+            assert_eq!(
+                (r.text(), r.text(), r.text(), r.text()),
+                (Some(s), None, Some("tail"), None),
+                "{s:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_malformed_string_reads_as_absent_fields_without_panicking() {
+        for bad in [
+            "5:abc",
+            "x",
+            "3abc",
+            "3:😀",
+            "1:😀",
+            "99999999999999999999999:a",
+            ":",
+            "-1:a",
+            "3:é",
+        ] {
+            let mut r = Reader::new(bad);
+            let first = r.text();
+            assert_eq!((first, r.text(), r.required()), (None, None, String::new()), "{bad:?}");
+        }
+        // What was well formed before the break still reads.
+        let mut r = Reader::new("2:ok5:abc");
+        assert_eq!((r.text(), r.text()), (Some("ok"), None));
     }
 
     #[test]

@@ -487,53 +487,20 @@ pub fn parse_webhook(#[wasm_bindgen(unchecked_param_type = "Uint8Array")] body: 
     })
 }
 
-/// Confirms a webhook against the status check fetched for its payout: a
-/// packed `Confirmation` (`payoutId, status, rawStatus, amount, eventStatus,
-/// stale`).
-///
-/// Only the fields `alexpay_core::confirm_webhook` reads cross the boundary,
-/// as in the napi crate (the event's payout id, raw status and amount; the
-/// report's id, reference, raw status and amount).
+/// Confirms a webhook against the status check fetched for its payout:
+/// `texts` are the event's and the report's fields the check reads, packed
+/// by the facade (`packed::confirm_webhook` says which; one string argument
+/// instead of five), as in the napi crate; a packed `Confirmation` back.
 #[wasm_bindgen(js_name = confirmWebhook, unchecked_return_type = "string | NativeFailure")]
 pub fn confirm_webhook(
-    #[wasm_bindgen(js_name = eventPayoutId)] event_payout_id: String,
-    #[wasm_bindgen(js_name = eventRawStatus)] event_raw_status: String,
+    texts: &str,
     #[wasm_bindgen(js_name = eventAmount)] event_amount: Option<f64>,
-    #[wasm_bindgen(js_name = reportId)] report_id: String,
-    #[wasm_bindgen(js_name = reportReference)] report_reference: Option<String>,
-    #[wasm_bindgen(js_name = reportRawStatus)] report_raw_status: String,
     #[wasm_bindgen(js_name = reportAmount)] report_amount: Option<f64>,
 ) -> JsValue {
-    let event = ap::WebhookEvent {
-        payout_id: event_payout_id,
-        // A sender-chosen string the core's id check never reads.
-        reference: None,
-        status: ap::PayoutStatus::from_raw(&event_raw_status),
-        raw_status: event_raw_status,
-        amount: event_amount,
-        raw: String::new(),
-    };
-    let report = ap::StatusReport {
-        id: report_id,
-        reference: report_reference,
-        amount: report_amount,
-        charge: None,
-        currency: None,
-        status: ap::PayoutStatus::from_raw(&report_raw_status),
-        raw_status: report_raw_status,
-        environment: None,
-        payout_type: None,
-        method: None,
-        operator: None,
-        narration: None,
-        is_disbursed: None,
-        created_at: None,
-        updated_at: None,
-        message: None,
-    };
-    outcome(ap::confirm_webhook(&event, &report), |c| {
-        packed::confirmation(&c).into()
-    })
+    outcome(
+        packed::confirm_webhook(texts, event_amount, report_amount),
+        JsValue::from,
+    )
 }
 
 /// `[name, value]` pairs, read as napi-rs reads `Vec<(String, String)>`:

@@ -3,6 +3,7 @@
 // that call a back end directly (the parity and differential tests).
 //
 //   fields(packed, kinds) -> [field, ...]   (a non-string is returned as it is)
+//   pack(...texts) -> the texts packed as arguments (undefined/null: absent)
 //
 // `kinds` has one letter per field: `t` text, `n` number, `b` boolean; an
 // absent field is `null`. Throws on anything the format does not allow.
@@ -51,4 +52,8 @@ export function fields(packed, kinds) {
   }
   if (at !== packed.length) throw bad(`${kinds.length} fields end before the string`, at);
   return out;
+}
+
+export function pack(...texts) {
+  return texts.map((t) => (t === undefined || t === null ? "~" : `${t.length}:${t}`)).join("");
 }

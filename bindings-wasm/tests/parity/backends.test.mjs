@@ -17,7 +17,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { flowFiles as readFlowFiles, vectorFiles } from "../../../tests/js/node-files.mjs";
-import { EVENT, PAYOUT, REPORT, WEBHOOK_RESULT, fields } from "../../../tests/js/packed.mjs";
+import { EVENT, PAYOUT, REPORT, WEBHOOK_RESULT, fields, pack } from "../../../tests/js/packed.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -151,7 +151,7 @@ const RUNNERS = {
       if (!Array.isArray(e) || !Array.isArray(r)) return [e, r];
       // Event fields [payoutId, reference, status, rawStatus, amount];
       // report fields [id, reference, amount, ..., rawStatus (6), ...].
-      return m.confirmWebhook(e[0], e[3], e[4], r[0], r[1], r[6], r[2]);
+      return m.confirmWebhook(pack(e[0], e[3], r[0], r[1], r[6]), e[4], r[2]);
     });
   },
   "statuses.json": (doc, c) => {
@@ -392,7 +392,11 @@ const CALLS = [
   ["parsePayoutResponse", () => [pick(NUMBERS), pick(BODIES)], (m, [s, b]) => m.parsePayoutResponse(s, bytesFor(m, b))],
   ["parseStatusResponse", () => [pick(NUMBERS), pick(BODIES)], (m, [s, b]) => m.parseStatusResponse(s, bytesFor(m, b))],
   ["parseWebhook", () => [pick(BODIES)], (m, [b]) => m.parseWebhook(bytesFor(m, b))],
-  ["confirmWebhook", () => [pick(STRINGS), pick(STRINGS), pick(OPTIONAL_NUMBERS), pick(STRINGS), pick(OPTIONAL_STRINGS), pick(STRINGS), pick(OPTIONAL_NUMBERS)], (m, a) => m.confirmWebhook(...a)],
+  ["confirmWebhook", () => [pick(STRINGS), pick(STRINGS), pick(OPTIONAL_NUMBERS), pick(STRINGS), pick(OPTIONAL_STRINGS), pick(STRINGS), pick(OPTIONAL_NUMBERS)],
+    (m, [eid, eraw, eamount, rid, rref, rraw, ramount]) => m.confirmWebhook(pack(eid, eraw, rid, rref, rraw), eamount, ramount)],
+  // Texts not packed as the facade packs them: read as absent fields, never a crash, the same in both.
+  ["confirmWebhook (malformed texts)", () => [pick([...STRINGS, "5:abc", "3:😀", "1:😀", "99999999999999999999:x", "2:ok~~9"]), pick(OPTIONAL_NUMBERS)],
+    (m, [texts, amount]) => m.confirmWebhook(texts, amount, amount)],
   ["verifyWebhookSignature", () => [pick(STRINGS), HEADER_PAIRS(), pick(BODIES), pick(NUMBERS), pick(OPTIONAL_NUMBERS)], (m, [s, h, b, n, t]) => m.verifyWebhookSignature(s, h, bytesFor(m, b), n, t)],
   ["signWebhook", () => [pick(STRINGS), pick(STRINGS), pick(NUMBERS), pick(BODIES)], (m, [s, i, t, b]) => m.signWebhook(s, i, t, bytesFor(m, b))],
   ["normalizeStatus", () => [pick(STRINGS)], (m, a) => m.normalizeStatus(...a)],
