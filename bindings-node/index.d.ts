@@ -37,10 +37,12 @@ export type ErrorCode =
   | 'rate_limited'
   | 'server_error'
   | 'unexpected_response'
+  | 'response_too_large'
   | 'webhook_malformed'
   | 'webhook_signature_invalid'
   | 'webhook_timestamp_out_of_range'
   | 'webhook_mismatch'
+  | 'webhook_too_large'
   | 'status_conflict'
   | 'payout_id_mismatch'
   | 'outcome_unknown'
@@ -113,6 +115,12 @@ export interface ClientConfig {
   baseUrl: string
   /** Defaults to `alexpay-sdk/<version>`. */
   userAgent?: string
+  /**
+   * The largest response or webhook body read: a whole number from 1 to 1 GiB
+   * (default 1 MiB). A longer body is refused unread (`response_too_large`,
+   * `webhook_too_large` with `receiverStatus` 413); the drivers stop reading there.
+   */
+  maxBodyBytes?: number
   /** Any fetch-compatible function (undici's, a proxying one); default `globalThis.fetch`. */
   fetch?: FetchLike
   /** How long one HTTP request may take (default 30000). */
@@ -246,6 +254,8 @@ export declare class Client {
   /** Without trailing slashes. */
   readonly baseUrl: string
   readonly userAgent: string
+  /** The body cap in effect (the configured one, or the default 1 MiB). */
+  readonly maxBodyBytes: number
   /** `POST {baseUrl}/v1/payment/payouts/process` to a mobile-money wallet. */
   mobileMoneyPayout(args: MobileMoneyPayoutArgs): HttpRequest
   /** `POST {baseUrl}/v1/payment/payouts/process` to a bank account. */
@@ -272,7 +282,7 @@ export declare class Client {
    */
   handleWebhook(input: WebhookInput, options?: WebhookOptions): Promise<WebhookResult>
   /** Never includes the secret key. */
-  toJSON(): { publicKey: string; baseUrl: string; userAgent: string }
+  toJSON(): { publicKey: string; baseUrl: string; userAgent: string; maxBodyBytes: number }
 }
 
 /** A raw HTTP body: bytes as received, or text (encoded as UTF-8). Never a parsed object. */

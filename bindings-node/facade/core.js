@@ -206,6 +206,22 @@ function isArrayBuffer(value) {
   return tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]'
 }
 
+/**
+ * At most `cap` + 1 bytes of a body (a view, no copy): enough for the core to
+ * refuse a longer one, which is then never copied into the back end (wasm
+ * memory never shrinks). The core decides; this only bounds what crosses.
+ */
+function withinCap(b, cap) {
+  return b.length > cap + 1 ? b.subarray(0, cap + 1) : b
+}
+
+let defaultCap
+/** The core's default body cap, for the free functions (read on first use: a wasm back end may not be initialised yet). */
+function defaultMaxBodyBytes() {
+  if (defaultCap === undefined) defaultCap = native.defaultMaxBodyBytes()
+  return defaultCap
+}
+
 /** Bytes (a Uint8Array view, never a copy when avoidable) from a Buffer,
  * any ArrayBufferView, an ArrayBuffer / SharedArrayBuffer, or a string. */
 function bytes(value, name, what) {
@@ -327,7 +343,7 @@ function builtRequest(shape, packedRequest) {
   return requestOf(shape[0], url, headers, body)
 }
 
-const CLIENT_KEYS = ['publicKey', 'secretKey', 'baseUrl', 'userAgent', 'fetch', 'requestTimeoutMs', 'clock', 'sleep']
+const CLIENT_KEYS = ['publicKey', 'secretKey', 'baseUrl', 'userAgent', 'maxBodyBytes', 'fetch', 'requestTimeoutMs', 'clock', 'sleep']
 const MOBILE_MONEY_KEYS = ['amount', 'countryId', 'phoneNumber', 'narration', 'webhookUrl']
 const BANK_KEYS = ['amount', 'countryId', 'bankId', 'accountNumber', 'narration', 'webhookUrl']
 
@@ -372,6 +388,7 @@ class Client {
   #publicKey
   #baseUrl
   #userAgent
+  #maxBodyBytes
   #fetch
   #timeoutMs
   #clock
@@ -383,22 +400,24 @@ class Client {
     const secretKey = text(o.secretKey, 'secretKey')
     const baseUrl = text(o.baseUrl, 'baseUrl')
     const userAgent = optionalText(o.userAgent, 'userAgent')
+    const maxBodyBytes = optionalInteger(o.maxBodyBytes, 'maxBodyBytes')
     this.#fetch = optionalFunction(o.fetch, 'fetch')
     this.#timeoutMs = optionalInteger(o.requestTimeoutMs, 'requestTimeoutMs')
     this.#clock = optionalFunction(o.clock, 'clock')
     this.#sleep = optionalFunction(o.sleep, 'sleep')
-    this.#native = call(() => native.createClient(publicKey, secretKey, baseUrl, userAgent))
+    this.#native = call(() => native.createClient(publicKey, secretKey, baseUrl, userAgent, maxBodyBytes))
     this.#payoutShape = this.#native.payoutShape()
     this.#checkShape = this.#native.statusCheckShape()
     this.#publicKey = this.#native.publicKey
     this.#baseUrl = this.#native.baseUrl
     this.#userAgent = this.#native.userAgent
+    this.#maxBodyBytes = this.#native.maxBodyBytes
   }
 
   #host(signal, clock) {
     const fetchFn = this.#fetch || globalThis.fetch
     if (typeof fetchFn !== 'function') throw typeError('no fetch: pass new Client({ fetch }) on a runtime without globalThis.fetch')
-    return { fetch: fetchFn, clock: this.#clock || clock, sleep: this.#sleep || realSleep, signal }
+    return { fetch: fetchFn, clock: this.#clock || clock, sleep: this.#sleep || realSleep, signal, maxBodyBytes: this.#maxBodyBytes }
   }
 
   /** Undefined: the core's default. */
@@ -464,7 +483,7 @@ class Client {
     const tolerance = optionalInteger(f.toleranceSecs, 'toleranceSecs')
     const deadline = optionalInteger(f.timeoutMs, 'timeoutMs')
     const host = this.#host(signalOf(f), wallClock(f.now))
-    const { body, headers } = await deliveryOf(input)
+    const { body, headers } = await deliveryOf(input, this.#maxBodyBytes)
     const flat = headers.flat()
     const client = this.#native
     const timeout = this.#requestTimeoutMs
@@ -484,6 +503,11 @@ class Client {
 
   get userAgent() {
     return this.#userAgent
+  }
+
+  /** The largest response or webhook body read; a longer one is refused unread (`response_too_large`, `webhook_too_large`). */
+  get maxBodyBytes() {
+    return this.#maxBodyBytes
   }
 
   /** `POST {baseUrl}/v1/payment/payouts/process` to a mobile-money wallet. */
@@ -509,7 +533,7 @@ class Client {
 
   /** What `JSON.stringify(client)` shows: never the secret key. */
   toJSON() {
-    return { publicKey: this.#publicKey, baseUrl: this.#baseUrl, userAgent: this.#userAgent }
+    return { publicKey: this.#publicKey, baseUrl: this.#baseUrl, userAgent: this.#userAgent, maxBodyBytes: this.#maxBodyBytes }
   }
 
   [INSPECT](depth, opts, inspectFn) {
@@ -641,14 +665,14 @@ function httpStatus(value) {
 /** Parses Alexpay's answer to a payout initiation. */
 function parsePayoutResponse(status, body) {
   const s = httpStatus(status)
-  const b = bytes(body, 'body', 'response body')
+  const b = withinCap(bytes(body, 'body', 'response body'), defaultMaxBodyBytes())
   return payoutFrom(call(() => native.parsePayoutResponse(s, b)))
 }
 
 /** Parses Alexpay's answer to a status check. */
 function parseStatusResponse(status, body) {
   const s = httpStatus(status)
-  const b = bytes(body, 'body', 'response body')
+  const b = withinCap(bytes(body, 'body', 'response body'), defaultMaxBodyBytes())
   return statusReportFrom(call(() => native.parseStatusResponse(s, b)))
 }
 
@@ -657,7 +681,8 @@ function parseStatusResponse(status, body) {
 /** Parses a webhook from its raw body (never a parsed object). */
 function parseWebhook(body) {
   const b = bytes(body, 'body', 'webhook request body')
-  return webhookEventFrom(call(() => native.parseWebhook(b)), rawText(body, b))
+  const event = call(() => native.parseWebhook(withinCap(b, defaultMaxBodyBytes())))
+  return webhookEventFrom(event, rawText(body, b))
 }
 
 function rawStatusOf(o, name) {
@@ -842,7 +867,7 @@ function retryDecision(input) {
   // with its own code and field (`attempt` counts from 1).
   const attempt = integer(o.attempt, 'attempt')
   const status = optionalInteger(o.httpStatus, 'httpStatus')
-  const body = o.body === undefined || o.body === null ? undefined : bytes(o.body, 'body', 'response body')
+  const body = o.body === undefined || o.body === null ? undefined : withinCap(bytes(o.body, 'body', 'response body'), defaultMaxBodyBytes())
   const transportError = optionalText(o.transportError, 'transportError')
   const retryAfterSecs = optionalInteger(o.retryAfterSecs, 'retryAfterSecs')
   return call(() => native.retryDecision(operation, attempt, status, body, transportError, retryAfterSecs))

@@ -80,8 +80,43 @@ function realSleep(ms, signal) {
   })
 }
 
+/**
+ * A body's bytes, but never more than `limit` + 1 of them: a longer body is
+ * cut there and the rest left unread (the core refuses it unread, so reading
+ * on would only hold memory). Streams chunk by chunk when it can.
+ */
+async function readCapped(message, limit) {
+  const stream = message.body
+  if (!stream || typeof stream.getReader !== 'function') {
+    const all = new Uint8Array(await message.arrayBuffer())
+    return all.length > limit + 1 ? all.subarray(0, limit + 1) : all
+  }
+  const reader = stream.getReader()
+  const chunks = []
+  let total = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    chunks.push(value)
+    total += value.length
+    if (total > limit) {
+      reader.cancel().catch(() => {})
+      break
+    }
+  }
+  const out = new Uint8Array(Math.min(total, limit + 1))
+  let at = 0
+  for (const c of chunks) {
+    const part = c.subarray(0, out.length - at)
+    out.set(part, at)
+    at += part.length
+    if (at === out.length) break
+  }
+  return out
+}
+
 /** One request, answered as `[status, headers (flat), body bytes]`, or thrown. */
-async function exchange(fetchFn, slots, signal) {
+async function exchange(fetchFn, slots, signal, maxBodyBytes) {
   const id = slots[1]
   const timeoutMs = slots[3]
   const request = makeRequest(slots, 4)
@@ -94,11 +129,11 @@ async function exchange(fetchFn, slots, signal) {
   }
   const headers = []
   response.headers.forEach((value, name) => headers.push(name, value))
-  const body = new Uint8Array(await response.arrayBuffer())
+  const body = await readCapped(response, maxBodyBytes)
   return { id, status: response.status, headers, body }
 }
 
-/** Drives `flow` to done. `host` = { fetch, clock, sleep, signal }. */
+/** Drives `flow` to done. `host` = { fetch, clock, sleep, signal, maxBodyBytes }. */
 async function drive(flow, host) {
   const { clock, signal } = host
   for (;;) {
@@ -114,7 +149,7 @@ async function drive(flow, host) {
     }
     let answer
     try {
-      answer = await exchange(host.fetch, slots, signal)
+      answer = await exchange(host.fetch, slots, signal, host.maxBodyBytes)
     } catch (error) {
       if (signal && signal.aborted) {
         flow.cancel(clock())
@@ -208,14 +243,14 @@ function waitMsOf(o) {
 }
 
 /** The body and headers of a webhook delivery: a fetch `Request`, or `{ body, headers }`. */
-async function deliveryOf(input) {
+async function deliveryOf(input, maxBodyBytes) {
   if (input && typeof input.arrayBuffer === 'function' && input.headers && typeof input.headers.forEach === 'function') {
     const headers = []
     input.headers.forEach((value, name) => headers.push([name, value]))
-    return { body: new Uint8Array(await input.arrayBuffer()), headers }
+    return { body: await readCapped(input, maxBodyBytes), headers }
   }
   if (!isObject(input)) {
     throw typeError(`handleWebhook() takes a fetch Request or { body, headers }, got ${describe(input)}`)
   }
-  return { body: bytes(input.body, 'body', 'webhook request body'), headers: headerPairs(input.headers) }
+  return { body: withinCap(bytes(input.body, 'body', 'webhook request body'), maxBodyBytes), headers: headerPairs(input.headers) }
 }

@@ -119,6 +119,14 @@ pub fn not_unicode(field: String) -> NativeFailure {
     NativeFailure::from(&ap::Error::not_unicode(field))
 }
 
+/// The core's default body cap (`DEFAULT_MAX_BODY_BYTES`): the facade hands
+/// the free parse functions at most this many bytes plus one, so a huge body
+/// is refused without being copied across.
+#[napi]
+pub fn default_max_body_bytes() -> f64 {
+    ap::DEFAULT_MAX_BODY_BYTES as f64
+}
+
 /// The core's whole-number rule (0 to 2^64 - 1) for a number the facade keeps
 /// on its own side (the drivers' `now`): nothing when it holds, else the
 /// core's `invalid_argument` naming `field`, never a clamped value.
@@ -227,21 +235,29 @@ pub(crate) fn pairs(flat: Vec<String>) -> Vec<(String, String)> {
     out
 }
 
-/// `Client::new`; `user_agent: None` means the SDK's default.
+/// `Client::new`; `user_agent` / `max_body_bytes` absent mean the SDK's
+/// defaults.
 #[napi]
 pub fn create_client(
     public_key: String,
     secret_key: String,
     base_url: String,
     user_agent: Option<String>,
+    max_body_bytes: Option<f64>,
 ) -> Either<NativeClient, NativeFailure> {
-    let config = ap::ClientConfig {
-        public_key,
-        secret_key,
-        base_url,
-        user_agent,
-    };
-    outcome(ap::Client::new(config), |inner| NativeClient { inner })
+    let client = max_body_bytes
+        .map(|v| whole::<u64>(v, ap::Field::MaxBodyBytes))
+        .transpose()
+        .and_then(|max_body_bytes| {
+            ap::Client::new(ap::ClientConfig {
+                public_key,
+                secret_key,
+                base_url,
+                user_agent,
+                max_body_bytes,
+            })
+        });
+    outcome(client, |inner| NativeClient { inner })
 }
 
 #[napi]
@@ -259,6 +275,11 @@ impl NativeClient {
     #[napi(getter)]
     pub fn user_agent(&self) -> String {
         self.inner.user_agent().to_string()
+    }
+
+    #[napi(getter)]
+    pub fn max_body_bytes(&self) -> f64 {
+        self.inner.max_body_bytes() as f64
     }
 
     /// `[method, name1, value1, ...]` of every payout request of this client
@@ -524,6 +545,7 @@ mod tests {
             "sk_secret".into(),
             "https://api.alexpay.test/".into(),
             None,
+            None,
         ) {
             Either::A(c) => c,
             Either::B(f) => panic!("{}", f.message),
@@ -539,7 +561,7 @@ mod tests {
         assert_eq!(f.family, "validation");
         assert_eq!(f.field.as_deref(), Some("phoneNumber"));
         assert!(f.message.starts_with("phoneNumber: "));
-        let Either::B(f) = create_client("pk".into(), "sk_secret\n".into(), "https://a.test".into(), None) else {
+        let Either::B(f) = create_client("pk".into(), "sk_secret\n".into(), "https://a.test".into(), None, None) else {
             panic!("accepted a key with a newline");
         };
         assert_eq!(f.field.as_deref(), Some("secretKey"));
@@ -727,7 +749,7 @@ mod tests {
     #[test]
     fn flow_codes_are_listed() {
         let codes = error_codes();
-        assert_eq!(codes.len(), 29);
+        assert_eq!(codes.len(), ap::ErrorCode::ALL.len());
         for code in ["outcome_unknown", "connection_failed", "cancelled"] {
             assert!(codes.iter().any(|c| c == code), "{code}");
         }

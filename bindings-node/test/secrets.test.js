@@ -53,6 +53,7 @@ test('the Client never shows its secret key', () => {
     publicKey: 'pk_live_visible',
     baseUrl: 'https://api.alexpay.test',
     userAgent: client.userAgent,
+    maxBodyBytes: 1048576,
   })
   assert.match(util.inspect(client), /secretKey: '\[REDACTED\]'/)
   assertNoSecret({ nested: { client } }, 'a client nested in an object')
@@ -205,7 +206,8 @@ test('flows mask the configured secret key by value, whatever its length', async
 
 test('api messages are bounded', () => {
   try {
-    parsePayoutResponse(400, JSON.stringify({ status: 'error', code: 400, message: 'x '.repeat(1_000_000) }))
+    // Under the default body cap (1 MiB), so the message is read, then bounded.
+    parsePayoutResponse(400, JSON.stringify({ status: 'error', code: 400, message: 'x '.repeat(500_000) }))
     assert.fail('accepted')
   } catch (e) {
     assert.ok(e.apiMessage.length <= 203, `apiMessage of ${e.apiMessage.length} characters`)

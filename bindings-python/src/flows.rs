@@ -13,8 +13,9 @@ use crate::errors::{from_core, from_core_with_payout, OrRaise};
 use crate::types::{Client, HttpRequest, Payout, StatusReport, WebhookEvent};
 
 /// What the driver does next: ``kind`` is ``"send"`` (send ``request`` with
-/// ``timeout_ms``, answer quoting ``id``), ``"wait"`` (until ``until_ms``)
-/// or ``"done"`` (``outcome`` is set).
+/// ``timeout_ms``, read at most ``max_body_bytes`` + 1 bytes of the answer,
+/// answer quoting ``id``), ``"wait"`` (until ``until_ms``) or ``"done"``
+/// (``outcome`` is set).
 #[pyclass(frozen, module = "alexpay._alexpay")]
 pub(crate) struct FlowAction {
     #[pyo3(get)]
@@ -27,6 +28,8 @@ pub(crate) struct FlowAction {
     request: Option<Py<HttpRequest>>,
     #[pyo3(get)]
     timeout_ms: Option<u64>,
+    #[pyo3(get)]
+    max_body_bytes: Option<usize>,
     #[pyo3(get)]
     until_ms: Option<u64>,
     #[pyo3(get)]
@@ -59,6 +62,7 @@ fn action<O>(py: Python<'_>, a: core::Action<O>, done: impl FnOnce(O) -> PyResul
         operation: None,
         request: None,
         timeout_ms: None,
+        max_body_bytes: None,
         until_ms: None,
         outcome: None,
     };
@@ -69,6 +73,7 @@ fn action<O>(py: Python<'_>, a: core::Action<O>, done: impl FnOnce(O) -> PyResul
             operation: Some(o.operation.as_str()),
             request: Some(Py::new(py, HttpRequest::from(o.request))?),
             timeout_ms: Some(o.timeout_ms),
+            max_body_bytes: Some(o.max_body_bytes),
             ..empty
         },
         core::Action::Wait { until_ms } => FlowAction {

@@ -133,18 +133,20 @@ pub(crate) fn bank(
 #[pymethods]
 impl Client {
     #[new]
-    #[pyo3(signature = (*, public_key, secret_key, base_url, user_agent = None))]
+    #[pyo3(signature = (*, public_key, secret_key, base_url, user_agent = None, max_body_bytes = None))]
     fn new(
         public_key: &Bound<'_, PyAny>,
         secret_key: &Bound<'_, PyAny>,
         base_url: &Bound<'_, PyAny>,
         user_agent: Option<&Bound<'_, PyAny>>,
+        max_body_bytes: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let config = core::ClientConfig {
             public_key: convert::text(public_key, Field::PublicKey)?,
             secret_key: convert::text(secret_key, Field::SecretKey)?,
             base_url: convert::text(base_url, Field::BaseUrl)?,
             user_agent: convert::optional_text(user_agent, Field::UserAgent)?,
+            max_body_bytes: convert::optional_int(max_body_bytes, Field::MaxBodyBytes, "bytes, from 1 to 1073741824")?,
         };
         Ok(Client {
             inner: core::Client::new(config).or_raise()?,
@@ -167,6 +169,13 @@ impl Client {
     #[getter]
     fn user_agent(&self) -> &str {
         self.inner.user_agent()
+    }
+
+    /// The largest response or webhook body read (default 1 MiB): a longer
+    /// one is refused unread (``response_too_large``, ``webhook_too_large``).
+    #[getter]
+    fn max_body_bytes(&self) -> usize {
+        self.inner.max_body_bytes()
     }
 
     /// Builds ``POST {base_url}/v1/payment/payouts/process`` paying a

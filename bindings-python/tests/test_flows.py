@@ -24,7 +24,7 @@ from alexpay import _driver
 from conftest import vectors_dir
 
 Json = Any
-FILES = ["payout.json", "follow.json", "webhook.json"]
+FILES = ["payout.json", "follow.json", "webhook.json", "body_cap.json"]
 
 
 def flows_dir() -> Path:
@@ -54,7 +54,7 @@ def error_json(e: Optional[alexpay.AlexpayError]) -> Json:
 
 def client(doc: Json) -> native.Client:
     c = doc["client"]
-    return native.Client(public_key=c["public_key"], secret_key=c["secret_key"], base_url=c["base_url"])
+    return native.Client(public_key=c["public_key"], secret_key=c["secret_key"], base_url=c["base_url"], max_body_bytes=c.get("max_body_bytes"))
 
 
 def options(inp: Json) -> Dict[str, int]:

@@ -249,17 +249,29 @@ def test_ten_megabyte_keys_do_not_crash() -> None:
     outcome_is_typed(lambda: alexpay.Client(public_key="p" * MB10, secret_key=SECRET, base_url=BASE_URL))
 
 
-def test_ten_megabyte_bodies() -> None:
+MB1 = 1024 * 1024 - 64  # just under the default body cap (1 MiB)
+
+
+def test_ten_megabyte_bodies_are_refused_unread() -> None:
     junk = b"<html>" + b"x" * MB10
+    e = raises_typed(lambda: alexpay.parse_payout_response(200, junk), alexpay.ApiError, "response_too_large")
+    assert not e.retryable and e.http_status == 200 and len(str(e)) < 400
+    e = raises_typed(lambda: alexpay.parse_status_response(502, junk), alexpay.ApiError, "response_too_large")
+    assert e.retryable
+    raises_typed(lambda: alexpay.parse_webhook(junk), alexpay.WebhookError, "webhook_too_large", "body")
+
+
+def test_bodies_just_under_the_cap() -> None:
+    junk = b"<html>" + b"x" * MB1
     e = raises_typed(lambda: alexpay.parse_payout_response(200, junk), alexpay.ApiError, "unexpected_response")
     assert len(str(e)) < 400
     raises_typed(lambda: alexpay.parse_status_response(502, junk), alexpay.ApiError, "server_error")
     raises_typed(lambda: alexpay.parse_webhook(junk), alexpay.WebhookError, "webhook_malformed", "body")
-    padded = b'{"payout_id":"PO_1","status":"successful","pad":"' + b"p" * MB10 + b'"}'
+    padded = b'{"payout_id":"PO_1","status":"successful","pad":"' + b"p" * MB1 + b'"}'
     event = alexpay.parse_webhook(padded)
     assert event.payout_id == "PO_1" and len(event.raw) == len(padded)
     assert len(repr(event)) < 1000
-    huge_message = b'{"status":"error","code":400,"message":"' + b"m" * MB10 + b'"}'
+    huge_message = b'{"status":"error","code":400,"message":"' + b"m" * MB1 + b'"}'
     e = raises_typed(lambda: alexpay.parse_payout_response(400, huge_message), alexpay.ApiError, "request_rejected")
     assert len(str(e)) < 400 and len(repr(e)) < 600
     outcome_is_typed(
@@ -328,7 +340,7 @@ def test_deeply_nested_json(depth: int, shape: str) -> None:
 
 
 def test_unclosed_deep_nesting() -> None:
-    body = b"[" * 5_000_000
+    body = b"[" * 1_000_000  # under the body cap, so it is parsed
     raises_typed(lambda: alexpay.parse_webhook(body), alexpay.WebhookError, "webhook_malformed")
     raises_typed(lambda: alexpay.parse_status_response(200, body), alexpay.ApiError, "unexpected_response")
 
@@ -607,3 +619,31 @@ def test_every_argument_of_every_callable_against_junk(client: alexpay.Client) -
         with pytest.raises(TypeError):
             fn(**kwargs, unexpected=1)
     assert calls > 500
+
+
+# ------------------------------------------------------------------ the body cap setting
+
+
+@pytest.mark.parametrize("value", ["1024", 1024.0, True, b"1024", [1024]])
+def test_max_body_bytes_of_the_wrong_type_is_a_type_error(value: Any) -> None:
+    raises_typed(
+        lambda: alexpay.Client(public_key=PUBLIC, secret_key=SECRET, base_url=BASE_URL, max_body_bytes=value),
+        TypeError,
+        field="max_body_bytes",
+    )
+
+
+@pytest.mark.parametrize("value", [0, -1, (1 << 30) + 1, 1 << 64, -(1 << 200)])
+def test_max_body_bytes_out_of_range_is_refused(value: int) -> None:
+    raises_typed(
+        lambda: alexpay.Client(public_key=PUBLIC, secret_key=SECRET, base_url=BASE_URL, max_body_bytes=value),
+        alexpay.ValidationError,
+        "invalid_argument",
+        "max_body_bytes",
+    )
+
+
+def test_max_body_bytes_is_reported_and_the_default_is_one_mib() -> None:
+    assert alexpay.Client(public_key=PUBLIC, secret_key=SECRET, base_url=BASE_URL).max_body_bytes == 1 << 20
+    assert alexpay.Client(public_key=PUBLIC, secret_key=SECRET, base_url=BASE_URL, max_body_bytes=None).max_body_bytes == 1 << 20
+    assert alexpay.AsyncClient(public_key=PUBLIC, secret_key=SECRET, base_url=BASE_URL, max_body_bytes=4096).max_body_bytes == 4096

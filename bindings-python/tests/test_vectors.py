@@ -131,7 +131,7 @@ def same_outcome(outcomes: List[Outcome]) -> Outcome:
 
 
 def make_client(cfg: Dict[str, Json]) -> alexpay.Client:
-    kwargs = {k: cfg[k] for k in ("public_key", "secret_key", "base_url", "user_agent") if k in cfg}
+    kwargs = {k: cfg[k] for k in ("public_key", "secret_key", "base_url", "user_agent", "max_body_bytes") if k in cfg}
     return alexpay.Client(**kwargs)
 
 
@@ -173,7 +173,7 @@ def status_report(v: Dict[str, Json]) -> alexpay.StatusReport:
 def run_client_config(doc: Json, inp: Json) -> Outcome:
     def go() -> Json:
         c = make_client(inp)
-        return {"base_url": c.base_url, "user_agent": c.user_agent}
+        return {"base_url": c.base_url, "user_agent": c.user_agent, "max_body_bytes": c.max_body_bytes}
 
     return run(go)
 

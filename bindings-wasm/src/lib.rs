@@ -240,6 +240,14 @@ pub fn not_unicode(field: &str) -> NativeFailure {
     NativeFailure::from(&ap::Error::not_unicode(field))
 }
 
+/// The core's default body cap, as the napi crate's `defaultMaxBodyBytes`:
+/// a huge body is refused without being copied into wasm memory, which
+/// never shrinks.
+#[wasm_bindgen(js_name = defaultMaxBodyBytes)]
+pub fn default_max_body_bytes() -> f64 {
+    ap::DEFAULT_MAX_BODY_BYTES as f64
+}
+
 /// The core's whole-number rule for a number the facade keeps on its own
 /// side (the drivers' `now`), as the napi crate's `checkWhole`.
 #[wasm_bindgen(js_name = checkWhole, unchecked_return_type = "undefined | NativeFailure")]
@@ -352,21 +360,29 @@ pub(crate) fn pairs(flat: Vec<String>) -> Vec<(String, String)> {
     out
 }
 
-/// `Client::new`; `userAgent` absent means the SDK's default.
+/// `Client::new`; `userAgent` / `maxBodyBytes` absent mean the SDK's
+/// defaults.
 #[wasm_bindgen(js_name = createClient, unchecked_return_type = "NativeClient | NativeFailure")]
 pub fn create_client(
     #[wasm_bindgen(js_name = publicKey)] public_key: String,
     #[wasm_bindgen(js_name = secretKey)] secret_key: String,
     #[wasm_bindgen(js_name = baseUrl)] base_url: String,
     #[wasm_bindgen(js_name = userAgent)] user_agent: Option<String>,
+    #[wasm_bindgen(js_name = maxBodyBytes)] max_body_bytes: Option<f64>,
 ) -> JsValue {
-    let config = ap::ClientConfig {
-        public_key,
-        secret_key,
-        base_url,
-        user_agent,
-    };
-    outcome(ap::Client::new(config), |inner| NativeClient { inner }.into())
+    let client = max_body_bytes
+        .map(|v| whole::<u64>(v, ap::Field::MaxBodyBytes))
+        .transpose()
+        .and_then(|max_body_bytes| {
+            ap::Client::new(ap::ClientConfig {
+                public_key,
+                secret_key,
+                base_url,
+                user_agent,
+                max_body_bytes,
+            })
+        });
+    outcome(client, |inner| NativeClient { inner }.into())
 }
 
 #[wasm_bindgen]
@@ -384,6 +400,11 @@ impl NativeClient {
     #[wasm_bindgen(getter, js_name = userAgent)]
     pub fn user_agent(&self) -> String {
         self.inner.user_agent().to_string()
+    }
+
+    #[wasm_bindgen(getter, js_name = maxBodyBytes)]
+    pub fn max_body_bytes(&self) -> f64 {
+        self.inner.max_body_bytes() as f64
     }
 
     /// `[method, name1, value1, ...]` of every payout request of this client

@@ -19,6 +19,9 @@ pub struct ClientConfig {
     /// Required: Alexpay publishes no base URL.
     pub base_url: String,
     pub user_agent: Option<String>,
+    /// The largest response or webhook body read (see
+    /// [`crate::DEFAULT_MAX_BODY_BYTES`]); `None`: the default, 1 MiB.
+    pub max_body_bytes: Option<u64>,
 }
 
 impl std::fmt::Debug for ClientConfig {
@@ -28,6 +31,7 @@ impl std::fmt::Debug for ClientConfig {
             .field("secret_key", &crate::secret::REDACTED)
             .field("base_url", &self.base_url)
             .field("user_agent", &self.user_agent)
+            .field("max_body_bytes", &self.max_body_bytes)
             .finish()
     }
 }
@@ -39,6 +43,7 @@ pub struct Client {
     secret_key: SecretKey,
     base_url: String,
     user_agent: String,
+    max_body_bytes: usize,
 }
 
 /// Longest key we put into a header.
@@ -108,6 +113,7 @@ impl Client {
             secret_key,
             base_url: base_url(&config.base_url)?,
             user_agent: user_agent(config.user_agent.as_deref())?,
+            max_body_bytes: crate::body_cap::setting(config.max_body_bytes)?,
         })
     }
 
@@ -128,11 +134,27 @@ impl Client {
         &self.user_agent
     }
 
-    fn auth_headers(&self) -> Vec<(String, String)> {
-        vec![
-            (SECRET_KEY_HEADER.to_string(), self.secret_key.expose().to_string()),
-            (PUBLIC_KEY_HEADER.to_string(), self.public_key.clone()),
-        ]
+    /// The largest response or webhook body this client reads: a longer one
+    /// is refused before parsing (`response_too_large`, `webhook_too_large`).
+    /// A host may stop reading a body at this many bytes plus one.
+    pub fn max_body_bytes(&self) -> usize {
+        self.max_body_bytes
+    }
+
+    /// [`crate::parse_payout_response`] under this client's body cap.
+    pub fn parse_payout_response(&self, http_status: u16, body: &[u8]) -> Result<crate::Payout> {
+        crate::response::payout_response(http_status, body, self.max_body_bytes)
+    }
+
+    /// [`crate::parse_status_response`] under this client's body cap.
+    pub fn parse_status_response(&self, http_status: u16, body: &[u8]) -> Result<crate::StatusReport> {
+        crate::response::status_response(http_status, body, self.max_body_bytes)
+    }
+
+    /// [`crate::parse_webhook`] under this client's body cap.
+    pub fn parse_webhook(&self, body: &[u8]) -> Result<crate::WebhookEvent> {
+        crate::body_cap::check_webhook(body, self.max_body_bytes)?;
+        crate::parse_webhook_uncapped(body)
     }
 
     /// The method and headers of every request of `operation`: the same for
@@ -140,7 +162,10 @@ impl Client {
     /// binding may fetch them once per client instead of carrying them
     /// across its boundary on every build (issue 13).
     pub fn request_shape(&self, operation: Operation) -> (&'static str, Vec<(String, String)>) {
-        let mut headers = self.auth_headers();
+        // Sized for all five, so the pushes never reallocate.
+        let mut headers = Vec::with_capacity(5);
+        headers.push((SECRET_KEY_HEADER.to_string(), self.secret_key.expose().to_string()));
+        headers.push((PUBLIC_KEY_HEADER.to_string(), self.public_key.clone()));
         let method = match operation {
             Operation::Payout => {
                 headers.push(("content-type".into(), "application/json".into()));
@@ -153,11 +178,20 @@ impl Client {
         (method, headers)
     }
 
+    /// The base URL followed by `parts`, in one allocation.
+    fn url(&self, parts: &[&str]) -> String {
+        let len = self.base_url.len() + parts.iter().map(|p| p.len()).sum::<usize>();
+        let mut url = String::with_capacity(len);
+        url.push_str(&self.base_url);
+        parts.iter().for_each(|p| url.push_str(p));
+        url
+    }
+
     fn post_json(&self, path: &str, body: Vec<u8>) -> HttpRequest {
         let (method, headers) = self.request_shape(Operation::Payout);
         HttpRequest {
             method,
-            url: format!("{}{}", self.base_url, path),
+            url: self.url(&[path]),
             headers,
             body: Some(body),
         }
@@ -179,7 +213,7 @@ impl Client {
         let (method, headers) = self.request_shape(Operation::StatusCheck);
         Ok(HttpRequest {
             method,
-            url: format!("{}/v1/payment/{}/check", self.base_url, id),
+            url: self.url(&["/v1/payment/", id, "/check"]),
             headers,
             body: None,
         })

@@ -54,6 +54,9 @@ pub enum Answer {
         /// non-HTTP code). `None` when the envelope names no refusal.
         refusal: Option<u16>,
     },
+    /// An HTTP response whose body was not read (over the client's
+    /// `max_body_bytes`): it may carry a payout id or a refusal we never saw.
+    Unread { http_status: u16 },
 }
 
 /// Statuses that say the request was refused before anything was created.
@@ -68,6 +71,17 @@ pub fn disposition(operation: Operation, answer: Answer) -> Disposition {
         (_, Answer::Transport(TransportError::Connect)) => Retry,
         (Operation::Payout, Answer::Transport(_)) => Unknown,
         (Operation::StatusCheck, Answer::Transport(_)) => Retry,
+        // Whatever the status, an unread answer may name a payout that exists.
+        (Operation::Payout, Answer::Unread { .. }) => Unknown,
+        (Operation::StatusCheck, Answer::Unread { http_status }) => disposition(
+            Operation::StatusCheck,
+            Answer::Http {
+                http_status,
+                parsed: false,
+                payout_id: false,
+                refusal: None,
+            },
+        ),
         (
             Operation::Payout,
             Answer::Http {

@@ -32,11 +32,15 @@ pub enum ErrorCode {
     RateLimited,
     ServerError,
     UnexpectedResponse,
+    /// The answer's body is over the client's `max_body_bytes`: not read.
+    ResponseTooLarge,
     // Webhooks.
     WebhookMalformed,
     WebhookSignatureInvalid,
     WebhookTimestampOutOfRange,
     WebhookMismatch,
+    /// The webhook body is over the client's `max_body_bytes`: not read.
+    WebhookTooLarge,
     // Status flow.
     StatusConflict,
     PayoutIdMismatch,
@@ -76,7 +80,7 @@ impl ErrorFamily {
 
 impl ErrorCode {
     /// Every code, for documentation and binding tests.
-    pub const ALL: [ErrorCode; 29] = [
+    pub const ALL: [ErrorCode; 31] = [
         ErrorCode::InvalidCredentials,
         ErrorCode::InvalidBaseUrl,
         ErrorCode::InvalidUserAgent,
@@ -97,10 +101,12 @@ impl ErrorCode {
         ErrorCode::RateLimited,
         ErrorCode::ServerError,
         ErrorCode::UnexpectedResponse,
+        ErrorCode::ResponseTooLarge,
         ErrorCode::WebhookMalformed,
         ErrorCode::WebhookSignatureInvalid,
         ErrorCode::WebhookTimestampOutOfRange,
         ErrorCode::WebhookMismatch,
+        ErrorCode::WebhookTooLarge,
         ErrorCode::StatusConflict,
         ErrorCode::PayoutIdMismatch,
         ErrorCode::OutcomeUnknown,
@@ -130,10 +136,12 @@ impl ErrorCode {
             ErrorCode::RateLimited => "rate_limited",
             ErrorCode::ServerError => "server_error",
             ErrorCode::UnexpectedResponse => "unexpected_response",
+            ErrorCode::ResponseTooLarge => "response_too_large",
             ErrorCode::WebhookMalformed => "webhook_malformed",
             ErrorCode::WebhookSignatureInvalid => "webhook_signature_invalid",
             ErrorCode::WebhookTimestampOutOfRange => "webhook_timestamp_out_of_range",
             ErrorCode::WebhookMismatch => "webhook_mismatch",
+            ErrorCode::WebhookTooLarge => "webhook_too_large",
             ErrorCode::StatusConflict => "status_conflict",
             ErrorCode::PayoutIdMismatch => "payout_id_mismatch",
             ErrorCode::OutcomeUnknown => "outcome_unknown",
@@ -148,12 +156,13 @@ impl ErrorCode {
             InvalidCredentials | InvalidBaseUrl | InvalidUserAgent | InvalidAmount | InvalidCountryId
             | InvalidPhoneNumber | MissingBankDetails | InvalidBankDetails | InvalidNarration | InvalidWebhookUrl
             | InvalidPayoutId | InvalidWebhookSecret | InvalidArgument | NotInitialized => ErrorFamily::Validation,
-            AuthenticationFailed | NotFound | RequestRejected | RateLimited | ServerError | UnexpectedResponse => {
-                ErrorFamily::Api
-            }
-            WebhookMalformed | WebhookSignatureInvalid | WebhookTimestampOutOfRange | WebhookMismatch => {
-                ErrorFamily::Webhook
-            }
+            AuthenticationFailed | NotFound | RequestRejected | RateLimited | ServerError | UnexpectedResponse
+            | ResponseTooLarge => ErrorFamily::Api,
+            WebhookMalformed
+            | WebhookSignatureInvalid
+            | WebhookTimestampOutOfRange
+            | WebhookMismatch
+            | WebhookTooLarge => ErrorFamily::Webhook,
             StatusConflict | PayoutIdMismatch => ErrorFamily::Conflict,
             OutcomeUnknown | ConnectionFailed | Cancelled => ErrorFamily::Flow,
         }

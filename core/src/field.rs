@@ -51,6 +51,7 @@ fields! {
     SecretKey => "secret_key", "secretKey";
     BaseUrl => "base_url", "baseUrl";
     UserAgent => "user_agent", "userAgent";
+    MaxBodyBytes => "max_body_bytes", "maxBodyBytes";
     Amount => "amount", "amount";
     CountryId => "country_id", "countryId";
     PhoneNumber => "phone_number", "phoneNumber";

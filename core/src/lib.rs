@@ -9,6 +9,7 @@
 //! HTTP client sends the [`HttpRequest`]s and hands back status + body bytes.
 #![forbid(unsafe_code)]
 
+mod body_cap;
 mod client;
 mod disposition;
 mod error;
@@ -31,6 +32,7 @@ mod url;
 mod webhook;
 mod whole;
 
+pub use body_cap::{DEFAULT_MAX_BODY_BYTES, MAX_BODY_BYTES_LIMIT};
 pub use client::{Client, ClientConfig, DEFAULT_USER_AGENT};
 pub use disposition::{disposition, Answer, Disposition};
 pub use error::{ApiFailure, Error, ErrorCode, ErrorFamily, Result};
@@ -53,5 +55,9 @@ pub use signature::{sign_webhook, verify_webhook_signature, DEFAULT_TOLERANCE_SE
 pub use status::PayoutStatus;
 pub use text::{amount_from_f64, amount_from_i128, text_from_utf16, MAX_AMOUNT, MAX_NARRATION_CHARS};
 pub use tracker::{Observation, Observed, PayoutTracker, POLL_BASE_MS, POLL_CAP_MS};
-pub use webhook::{confirm_webhook, parse_webhook, parse_webhook_without_raw, webhook_id, Confirmation, WebhookEvent};
+pub(crate) use webhook::parse_webhook_uncapped;
+pub use webhook::{
+    confirm_webhook, parse_webhook, parse_webhook_without_raw, parse_webhook_without_raw_within, webhook_id,
+    Confirmation, WebhookEvent,
+};
 pub use whole::{whole_from_f64, whole_from_i128, WholeArg};

@@ -255,8 +255,17 @@ fn status_of(data: &Object<'_>) -> (PayoutStatus, String) {
 /// Parses the answer to `POST /v1/payment/payouts/process`. Any 2xx whose
 /// `data` carries a payout id is an accepted payout, whatever its envelope
 /// `code` or `status` say: that payout exists, and its id is never dropped.
+///
+/// A body over [`crate::DEFAULT_MAX_BODY_BYTES`] is refused unread
+/// (`response_too_large`); [`crate::Client::parse_payout_response`] applies
+/// the client's own cap.
 pub fn parse_payout_response(http_status: u16, body: &[u8]) -> Result<Payout> {
+    payout_response(http_status, body, crate::DEFAULT_MAX_BODY_BYTES)
+}
+
+pub(crate) fn payout_response(http_status: u16, body: &[u8], max_body_bytes: usize) -> Result<Payout> {
     let op = Operation::Payout;
+    crate::body_cap::check_response(op, http_status, body, max_body_bytes)?;
     let env = loose::object(body);
     let env = env.as_deref();
     let payout_id = env.and_then(data_of).and_then(payout_id_in);
@@ -279,8 +288,14 @@ pub fn parse_payout_response(http_status: u16, body: &[u8]) -> Result<Payout> {
 }
 
 /// Parses the answer to `GET /v1/payment/{id}/check`.
+/// The body cap is as for [`parse_payout_response`].
 pub fn parse_status_response(http_status: u16, body: &[u8]) -> Result<StatusReport> {
+    status_response(http_status, body, crate::DEFAULT_MAX_BODY_BYTES)
+}
+
+pub(crate) fn status_response(http_status: u16, body: &[u8], max_body_bytes: usize) -> Result<StatusReport> {
     let op = Operation::StatusCheck;
+    crate::body_cap::check_response(op, http_status, body, max_body_bytes)?;
     let env = loose::object(body);
     let env = env.as_deref();
     let ok = (200..=299).contains(&http_status) && env.is_some_and(|e| looks_like_envelope(e) && envelope_ok(e));

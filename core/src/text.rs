@@ -59,6 +59,10 @@ pub(crate) fn invisible(c: char) -> bool {
 
 /// A character free text may hold: no control or invisible character.
 fn printable(c: char) -> bool {
+    if c.is_ascii() {
+        // No invisible range starts below U+00AD.
+        return !c.is_ascii_control();
+    }
     !c.is_control() && !invisible(c)
 }
 
@@ -113,33 +117,34 @@ pub fn amount_from_f64(value: f64) -> Result<u64> {
 
 /// Checks `value` exactly as given (never trimmed): non-empty, every
 /// character allowed by `ok`, at most `max` characters.
-fn checked(
-    value: &str,
+fn checked<'a>(
+    value: &'a str,
     field: Field,
     empty: ErrorCode,
     invalid: ErrorCode,
     max: usize,
     ok: fn(char) -> bool,
     rule: &str,
-) -> Result<String> {
+) -> Result<&'a str> {
     if value.trim().is_empty() {
         return Err(Error::field(empty, field, "is required and must not be empty"));
     }
     if !value.chars().all(ok) {
         return Err(Error::field(invalid, field, rule));
     }
-    if value.chars().count() > max {
+    // Never more characters than bytes: most values need no count.
+    if value.len() > max && value.chars().count() > max {
         return Err(Error::field(
             invalid,
             field,
             format!("must be at most {max} characters"),
         ));
     }
-    Ok(value.to_string())
+    Ok(value)
 }
 
 /// Country ids: ASCII letters and digits (`GH`, `233`).
-pub(crate) fn country_id(value: &str) -> Result<String> {
+pub(crate) fn country_id(value: &str) -> Result<&str> {
     checked(
         value,
         Field::CountryId,
@@ -153,7 +158,7 @@ pub(crate) fn country_id(value: &str) -> Result<String> {
 
 /// Bank ids: ASCII letters, digits, `-`, `_` and `.`; account numbers: ASCII
 /// letters and digits (an IBAN in its electronic form), no separators.
-pub(crate) fn bank_detail(value: &str, field: Field) -> Result<String> {
+pub(crate) fn bank_detail(value: &str, field: Field) -> Result<&str> {
     let (ok, rule): (fn(char) -> bool, &str) = if field == Field::BankId {
         (
             |c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'),
@@ -178,12 +183,13 @@ pub(crate) fn bank_detail(value: &str, field: Field) -> Result<String> {
 
 /// Narration: free text in any script, without invisible characters, and
 /// not starting or ending with whitespace (refused, never trimmed).
-pub(crate) fn narration(value: &str) -> Result<String> {
+pub(crate) fn narration(value: &str) -> Result<&str> {
     let err = |why: &str| Error::field(ErrorCode::InvalidNarration, Field::Narration, why.to_string());
-    if value.trim().is_empty() {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
         return Err(err("is empty; leave it out instead of sending an empty narration"));
     }
-    if value.trim() != value {
+    if trimmed.len() != value.len() {
         return Err(err("must not start or end with whitespace"));
     }
     checked(
@@ -197,11 +203,23 @@ pub(crate) fn narration(value: &str) -> Result<String> {
     )
 }
 
+/// A normalised phone number (9 to 15 ASCII digits), kept on the stack.
+pub(crate) struct PhoneDigits {
+    digits: [u8; 15],
+    len: usize,
+}
+
+impl PhoneDigits {
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        &self.digits[..self.len]
+    }
+}
+
 /// Drops spaces, dashes, dots, parentheses and one leading `+`; the result
 /// must be 9 to 15 ASCII digits, and after a `+` the country code cannot
 /// start with 0 (ITU E.164). The empty string is an error, never "credit
 /// the merchant's own wallet" (that is `None`).
-pub(crate) fn phone_number(value: &str) -> Result<String> {
+pub(crate) fn phone_number(value: &str) -> Result<PhoneDigits> {
     let err = |why: &str| Error::field(ErrorCode::InvalidPhoneNumber, Field::PhoneNumber, why.to_string());
     let trimmed = value.trim_matches(' ');
     if trimmed.is_empty() {
@@ -211,10 +229,16 @@ pub(crate) fn phone_number(value: &str) -> Result<String> {
     }
     let international = trimmed.starts_with('+');
     let rest = trimmed.strip_prefix('+').unwrap_or(trimmed);
-    let mut digits = String::with_capacity(rest.len());
+    let mut digits = PhoneDigits {
+        digits: [0; 15],
+        len: 0,
+    };
     for c in rest.chars() {
         match c {
-            '0'..='9' if digits.len() < 15 => digits.push(c),
+            '0'..='9' if digits.len < 15 => {
+                digits.digits[digits.len] = c as u8;
+                digits.len += 1;
+            }
             '0'..='9' => return Err(err("must have 9 to 15 digits")),
             ' ' | '-' | '.' | '(' | ')' => {}
             '+' => return Err(err("may hold a single leading '+' only")),
@@ -225,16 +249,16 @@ pub(crate) fn phone_number(value: &str) -> Result<String> {
             }
         }
     }
-    if !(9..=15).contains(&digits.len()) {
+    if !(9..=15).contains(&digits.len) {
         return Err(err("must have 9 to 15 digits"));
     }
-    if international && digits.starts_with('0') {
+    if international && digits.digits[0] == b'0' {
         return Err(err("has a country code starting with 0, which cannot exist (E.164)"));
     }
     Ok(digits)
 }
 
-pub(crate) fn webhook_url(value: &str) -> Result<String> {
+pub(crate) fn webhook_url(value: &str) -> Result<std::borrow::Cow<'_, str>> {
     crate::url::check_http_url(value, true)
         .map_err(|why| Error::field(ErrorCode::InvalidWebhookUrl, Field::WebhookUrl, why))
 }
@@ -273,11 +297,18 @@ mod tests {
 
     #[test]
     fn phone_normalisation() {
-        assert_eq!(phone_number("+233 (24) 123-45.67").unwrap(), "233241234567");
+        assert_eq!(phone_number("+233 (24) 123-45.67").unwrap().as_bytes(), b"233241234567");
         assert!(phone_number("++233241234567").is_err());
         assert!(phone_number("23324123456７").is_err());
         assert!(phone_number("12345678").is_err());
         assert!(phone_number("1234567890123456").is_err());
+    }
+
+    #[test]
+    fn printable_ascii_shortcut_keeps_the_rule() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(printable(c), !c.is_control() && !invisible(c), "{:X}", c as u32);
+        }
     }
 
     #[test]

@@ -2,8 +2,134 @@
 //! the wasm size). We only need: scheme, host, optional port, path; https
 //! everywhere, plain http only for loopback hosts.
 
-/// Why a URL was refused; the caller turns it into a field error.
-pub(crate) fn check_http_url(raw: &str, allow_query: bool) -> Result<String, String> {
+use std::borrow::Cow;
+
+/// The URL with its scheme lowercased (borrowed when it already is), or why
+/// it was refused; the caller turns that into a field error.
+pub(crate) fn check_http_url(raw: &str, allow_query: bool) -> Result<Cow<'_, str>, String> {
+    // Webhook URLs take the one-pass check; what it does not accept (and
+    // every base URL, built once per client) gets the full rule by rule one,
+    // which also words the errors.
+    if allow_query {
+        if let Some(scheme_len) = common_webhook_url(raw) {
+            return Ok(lowercase_scheme(raw, scheme_len));
+        }
+    }
+    strict_http_url(raw, allow_query).map(Cow::Owned)
+}
+
+fn lowercase_scheme(raw: &str, scheme_len: usize) -> Cow<'_, str> {
+    let (scheme, rest) = raw.split_at(scheme_len);
+    if scheme.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(format!("{}{rest}", scheme.to_ascii_lowercase()))
+    } else {
+        Cow::Borrowed(raw)
+    }
+}
+
+/// One pass over the bytes for the common webhook URL: `https://` (or
+/// `http://localhost`), a DNS name whose last label is not numeric, an
+/// optional port, then URL characters with well-formed `%XX`. Some(scheme
+/// length) only for URLs that [`strict_http_url`] accepts with a query
+/// allowed (a property test holds it to that); None sends everything else
+/// (IP hosts, credentials, anything refused) to the full check.
+fn common_webhook_url(raw: &str) -> Option<usize> {
+    let b = raw.as_bytes();
+    if b.len() > 2048 {
+        return None;
+    }
+    let scheme_len = if b.len() >= 8 && b[..8].eq_ignore_ascii_case(b"https://") {
+        5
+    } else if b.len() >= 7 && b[..7].eq_ignore_ascii_case(b"http://") {
+        4
+    } else {
+        return None;
+    };
+    let rest = &b[scheme_len + 3..];
+    let end = rest
+        .iter()
+        .position(|&c| matches!(c, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(end);
+    let (host, port) = match authority.iter().position(|&c| c == b':') {
+        Some(i) => (&authority[..i], Some(&authority[i + 1..])),
+        None => (authority, None),
+    };
+    if host.is_empty() || host.len() > 253 {
+        return None;
+    }
+    let mut last: &[u8] = host;
+    for label in host.split(|&c| c == b'.') {
+        let ok = matches!(label.len(), 1..=63)
+            && label[0] != b'-'
+            && label[label.len() - 1] != b'-'
+            && label.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'-');
+        if !ok {
+            return None;
+        }
+        last = label;
+    }
+    let hex = last.strip_prefix(b"0x").or_else(|| last.strip_prefix(b"0X"));
+    if last.iter().all(u8::is_ascii_digit) || hex.is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)) {
+        return None; // an IPv4 reading: the full check decides
+    }
+    if let Some(port) = port {
+        if !matches!(port.len(), 1..=5) || !port.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let value = port.iter().fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'));
+        if !(1..=65535).contains(&value) {
+            return None;
+        }
+    }
+    if scheme_len == 4 && !host.eq_ignore_ascii_case(b"localhost") {
+        return None;
+    }
+    for (i, &c) in tail.iter().enumerate() {
+        if !url_byte(c) {
+            return None;
+        }
+        if c == b'%'
+            && !tail
+                .get(i + 1..i + 3)
+                .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit))
+        {
+            return None;
+        }
+    }
+    Some(scheme_len)
+}
+
+/// [`url_char`] for one byte.
+fn url_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(
+            c,
+            b'-' | b'.'
+                | b'_'
+                | b'~'
+                | b'!'
+                | b'$'
+                | b'&'
+                | b'\''
+                | b'('
+                | b')'
+                | b'*'
+                | b'+'
+                | b','
+                | b';'
+                | b'='
+                | b':'
+                | b'@'
+                | b'/'
+                | b'?'
+                | b'#'
+                | b'%'
+        )
+}
+
+/// Every rule, one at a time, each refusal with its own reason.
+fn strict_http_url(raw: &str, allow_query: bool) -> Result<String, String> {
     if raw.is_empty() {
         return Err("is empty".into());
     }
@@ -225,6 +351,76 @@ pub(crate) fn is_loopback(host: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// URL-shaped text built from the pieces each rule looks at: schemes,
+    /// credentials, DNS, numeric and IPv6 hosts, ports, paths with good and
+    /// bad escapes, queries, fragments, spaces and non-ASCII. Valid pieces
+    /// are drawn most often, so about a third of the URLs are accepted.
+    fn url_like() -> impl Strategy<Value = String> {
+        let scheme = prop_oneof![
+            6 => Just("https://"),
+            1 => prop::sample::select(vec![
+                "HTTPS://", "http://", "HtTp://", "ftp://", "https:/", "", "https://user@", "http://a@",
+            ]),
+        ];
+        let label = prop_oneof![
+            12 => "[a-z][a-z0-9-]{0,4}[a-z0-9]|[a-zA-Z0-9]",
+            1 => "[a-zA-Z0-9-]{0,5}|0[xX][0-9a-fA-F]{0,3}|[0-9]{1,4}|localhost|LocalHost|\\[::1\\]|[a-z]{63,64}",
+        ];
+        let host = prop::collection::vec(label, 1..5).prop_map(|l| l.join("."));
+        let port = prop_oneof![
+            6 => Just(""),
+            1 => prop::sample::select(vec![
+                ":", ":0", ":1", ":443", ":65535", ":65536", ":99999", ":123456", ":8a", "::1", ":080",
+            ]),
+        ];
+        let piece = prop_oneof![
+            30 => prop::sample::select(vec!["/", "hooks", "%2e", "%2E%2e", "?", "#", "a=b", "&", "..", ";", "@", ":", "~"]),
+            1 => prop::sample::select(vec!["%zz", "%4", "%", "é", " ", "<", "\"", "{", "[", "\t", "\u{7f}"]),
+        ];
+        let tail = prop::collection::vec(piece, 0..8).prop_map(|p| p.concat());
+        (scheme, host, port, tail).prop_map(|(s, h, p, t)| format!("{s}{h}{p}{t}"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4_000))]
+        #[test]
+        fn one_pass_check_agrees_with_the_rule_by_rule_one(url in url_like()) {
+            let strict = strict_http_url(&url, true);
+            if common_webhook_url(&url).is_some() {
+                prop_assert!(strict.is_ok(), "one pass accepted {url:?}: {strict:?}");
+            }
+            prop_assert_eq!(check_http_url(&url, true).map(Cow::into_owned), strict);
+            prop_assert_eq!(check_http_url(&url, false).map(Cow::into_owned), strict_http_url(&url, false));
+        }
+
+        #[test]
+        fn any_text_gets_the_rule_by_rule_answer(https in any::<bool>(), text in prop::collection::vec(any::<char>(), 0..40)) {
+            let url = format!("{}{}", if https { "https://" } else { "" }, String::from_iter(text));
+            prop_assert_eq!(check_http_url(&url, true).map(Cow::into_owned), strict_http_url(&url, true));
+        }
+    }
+
+    #[test]
+    fn common_webhook_urls_take_the_one_pass_check() {
+        for url in [
+            "https://merchant.example/hooks/alexpay",
+            "HTTPS://Merchant.Example:8443/a/b?x=%20&y=1#frag",
+            "http://localhost:3000/webhook",
+            "https://a-b.c1.example",
+        ] {
+            assert!(common_webhook_url(url).is_some(), "{url}");
+        }
+        assert!(matches!(
+            check_http_url("https://merchant.example/hooks", true),
+            Ok(Cow::Borrowed(_))
+        ));
+        assert_eq!(
+            check_http_url("HTTPS://merchant.example/hooks", true).unwrap(),
+            "https://merchant.example/hooks"
+        );
+    }
 
     #[test]
     fn loopback_names() {

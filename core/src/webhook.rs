@@ -51,8 +51,15 @@ fn malformed(reason: &str) -> Error {
 }
 
 /// Parses the raw body bytes (never a re-serialised object: re-encoding changes
-/// the bytes a signature covers).
+/// the bytes a signature covers). A body over [`crate::DEFAULT_MAX_BODY_BYTES`]
+/// is refused unread (`webhook_too_large`); [`crate::Client::parse_webhook`]
+/// applies the client's own cap.
 pub fn parse_webhook(body: &[u8]) -> Result<WebhookEvent> {
+    crate::body_cap::check_webhook(body, crate::DEFAULT_MAX_BODY_BYTES)?;
+    parse_webhook_uncapped(body)
+}
+
+pub(crate) fn parse_webhook_uncapped(body: &[u8]) -> Result<WebhookEvent> {
     let raw = text_of(body)?;
     let mut event = event_in(raw)?;
     event.raw = raw.to_string();
@@ -64,6 +71,12 @@ pub fn parse_webhook(body: &[u8]) -> Result<WebhookEvent> {
 /// text, and the wasm module's memory, which never shrinks, does not grow by
 /// another body's size).
 pub fn parse_webhook_without_raw(body: &[u8]) -> Result<WebhookEvent> {
+    parse_webhook_without_raw_within(body, crate::DEFAULT_MAX_BODY_BYTES)
+}
+
+/// [`parse_webhook_without_raw`] under a given body cap (a client's).
+pub fn parse_webhook_without_raw_within(body: &[u8], max_body_bytes: usize) -> Result<WebhookEvent> {
+    crate::body_cap::check_webhook(body, max_body_bytes)?;
     event_in(text_of(body)?)
 }
 

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use alexpay_core::*;
 use serde_json::{json, Value};
 
-const FILES: [&str; 3] = ["payout.json", "follow.json", "webhook.json"];
+const FILES: [&str; 4] = ["payout.json", "follow.json", "webhook.json", "body_cap.json"];
 
 fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/flows")
@@ -39,6 +39,7 @@ fn client(doc: &Value) -> Client {
         secret_key: text(c, "secret_key").unwrap(),
         base_url: text(c, "base_url").unwrap(),
         user_agent: None,
+        max_body_bytes: c.get("max_body_bytes").and_then(Value::as_u64),
     })
     .expect("vector client")
 }
@@ -365,6 +366,11 @@ fn follow_flows() {
 #[test]
 fn webhook_flows() {
     run_file("webhook.json");
+}
+
+#[test]
+fn body_cap_flows() {
+    run_file("body_cap.json");
 }
 
 /// Every flow file has a runner here, and there are at least 60 cases.

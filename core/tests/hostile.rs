@@ -8,6 +8,7 @@ fn client() -> Client {
         secret_key: "sk".into(),
         base_url: "http://127.0.0.1:9".into(),
         user_agent: None,
+        max_body_bytes: None,
     })
     .expect("valid client")
 }
@@ -77,6 +78,7 @@ fn request_building_returns_typed_errors() {
             secret_key: s.clone(),
             base_url: s.clone(),
             user_agent: Some(s.clone()),
+            max_body_bytes: None,
         });
     }
 }
@@ -139,4 +141,37 @@ fn every_error_code_is_distinct_snake_case() {
         assert!(s.chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{s}");
         assert!(seen.insert(s), "duplicate code {s}");
     }
+}
+
+/// The free parse functions apply the default cap: 1 MiB is read, one byte
+/// more is refused unread, for responses and webhooks alike.
+#[test]
+fn bodies_over_the_default_cap_are_refused_unread() {
+    let fill = |n: usize| {
+        let mut body =
+            br#"{"status":"success","code":0,"data":{"payout_id":"PO_1","status":"processing"},"note":""#.to_vec();
+        body.resize(n - 2, b'x');
+        body.extend_from_slice(b"\"}");
+        body
+    };
+    let at_cap = fill(DEFAULT_MAX_BODY_BYTES);
+    assert_eq!(at_cap.len(), DEFAULT_MAX_BODY_BYTES);
+    assert!(parse_payout_response(200, &at_cap).is_ok());
+    assert!(parse_webhook(&at_cap).is_ok());
+    let over = fill(DEFAULT_MAX_BODY_BYTES + 1);
+    let e = parse_payout_response(200, &over).unwrap_err();
+    assert_eq!(
+        (e.code(), e.http_status(), e.payout_id()),
+        (ErrorCode::ResponseTooLarge, Some(200), None)
+    );
+    assert_eq!(e.disposition(), Some(Disposition::Unknown));
+    let e = parse_status_response(200, &over).unwrap_err();
+    assert_eq!((e.code(), e.retryable()), (ErrorCode::ResponseTooLarge, true));
+    let e = parse_webhook(&over).unwrap_err();
+    assert_eq!(
+        (e.code(), e.field_ref()),
+        (ErrorCode::WebhookTooLarge, Some(Field::Body))
+    );
+    let e = parse_webhook_without_raw(&over).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::WebhookTooLarge);
 }

@@ -12,6 +12,7 @@ fn client() -> Client {
         secret_key: "sk".into(),
         base_url: "https://api.alexpay.test".into(),
         user_agent: None,
+        max_body_bytes: None,
     })
     .expect("valid client")
 }

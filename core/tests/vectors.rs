@@ -142,7 +142,17 @@ fn client(cfg: &Value) -> Result<Client, Error> {
         secret_key: s(cfg, "secret_key"),
         base_url: s(cfg, "base_url"),
         user_agent: opt(cfg, "user_agent"),
+        max_body_bytes: cfg.get("max_body_bytes").map(max_body_bytes).transpose()?,
     })
+}
+
+/// Routed like `amount`: through the whole-number rule a binding uses.
+fn max_body_bytes(v: &Value) -> Result<u64, Error> {
+    match (v.as_u64(), v.as_i64()) {
+        (Some(n), _) => Ok(n),
+        (None, Some(n)) => whole_from_i128(n.into(), Field::MaxBodyBytes),
+        _ => whole_from_f64(v.as_f64().expect("numeric max_body_bytes"), Field::MaxBodyBytes),
+    }
 }
 
 /// Amounts arrive as JSON integers of any size; route them the way a binding
@@ -172,7 +182,7 @@ fn request_json(r: HttpRequest) -> Value {
 
 fn run_client_config(input: &Value) -> Result<Value, Error> {
     let c = client(input)?;
-    Ok(json!({ "base_url": c.base_url(), "user_agent": c.user_agent() }))
+    Ok(json!({ "base_url": c.base_url(), "user_agent": c.user_agent(), "max_body_bytes": c.max_body_bytes() }))
 }
 
 fn run_payout_request(file: &Value, input: &Value) -> Result<Value, Error> {

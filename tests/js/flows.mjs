@@ -11,7 +11,7 @@
 //   runFlows(api, files) -> { passed, failed, failures }
 // `files` is [{ name, doc }]; a flow file without a runner fails.
 
-export const FLOW_FILES = ["follow.json", "payout.json", "webhook.json"];
+export const FLOW_FILES = ["body_cap.json", "follow.json", "payout.json", "webhook.json"];
 
 const camel = (name) => name.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
 const camelKeys = (obj) => Object.fromEntries(Object.entries(obj).map(([k, v]) => [camel(k), v]));
@@ -123,6 +123,26 @@ async function runCase(api, doc, c) {
 
 const MIN_DRIVABLE = 60;
 
+/** An endless answer: the driver reads to the client's cap + 1 byte, cancels the stream, and the core refuses it unread. */
+async function endlessAnswerIsReadOnlyToTheCap(api) {
+  let pulled = 0;
+  let cancelled = false;
+  const chunk = new Uint8Array(4096).fill(32);
+  const fetch = async () =>
+    new Response(new ReadableStream({ pull(c) { pulled += chunk.length; c.enqueue(chunk); }, cancel() { cancelled = true; } }), { status: 200 });
+  const client = new api.Client({ publicKey: "pk_test_cap", secretKey: "sk_test_cap", baseUrl: "https://api.alexpay.test", maxBodyBytes: 10000, fetch });
+  check(client.maxBodyBytes === 10000, `maxBodyBytes reads ${client.maxBodyBytes}`);
+  let error;
+  try {
+    await client.sendMobileMoneyPayout({ amount: 1, countryId: "GH" });
+  } catch (e) {
+    error = e;
+  }
+  check(error && error.code === "outcome_unknown", `want outcome_unknown, got ${error && error.code}`);
+  check(error.cause && error.cause.code === "response_too_large", `want the cause response_too_large, got ${error.cause && error.cause.code}`);
+  check(cancelled && pulled <= 10000 + 3 * chunk.length, `the stream was read to ${pulled} bytes (cancelled: ${cancelled})`);
+}
+
 /** Every drivable script as { file, name, exec(api) }, plus the file and count checks. */
 export function listFlowCases(files) {
   const names = files.map((f) => f.name).sort();
@@ -133,6 +153,7 @@ export function listFlowCases(files) {
   for (const { name, doc } of files) {
     for (const c of doc.cases.filter(drivable)) out.push({ file: name, name: c.name, exec: (api) => runCase(api, doc, c) });
   }
+  out.push({ file: "(driver)", name: "an endless answer is read only to the body cap", exec: endlessAnswerIsReadOnlyToTheCap });
   if (out.length < MIN_DRIVABLE) {
     out.push({ file: "(flows)", name: "enough scripts run through the drivers", exec() { throw new Error(`only ${out.length} flow scripts are drivable`); } });
   }

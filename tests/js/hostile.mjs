@@ -68,6 +68,12 @@ function cases(api) {
     A("secretKey with CRLF (header injection)", () => new api.Client({ publicKey: "pk", secretKey: `${SECRET}\r\nx-evil: 1`, baseUrl: BASE }), "invalid_credentials", "secretKey"),
     A("baseUrl with credentials", () => new api.Client({ publicKey: "pk", secretKey: SECRET, baseUrl: `https://u:${SECRET}@api.alexpay.test` }), "invalid_base_url", "baseUrl"),
     T("userAgent as a number", () => new api.Client({ publicKey: "pk", secretKey: SECRET, baseUrl: BASE, userAgent: 1 }), "userAgent"),
+    T("maxBodyBytes as a string", () => new api.Client({ publicKey: "pk", secretKey: SECRET, baseUrl: BASE, maxBodyBytes: "1024" }), "maxBodyBytes"),
+    T("maxBodyBytes as a BigInt", () => new api.Client({ publicKey: "pk", secretKey: SECRET, baseUrl: BASE, maxBodyBytes: 1024n }), "maxBodyBytes"),
+    A("maxBodyBytes 1.5", () => new api.Client({ publicKey: "pk", secretKey: SECRET, baseUrl: BASE, maxBodyBytes: 1.5 }), "invalid_argument", "maxBodyBytes"),
+    A("maxBodyBytes NaN", () => new api.Client({ publicKey: "pk", secretKey: SECRET, baseUrl: BASE, maxBodyBytes: NaN }), "invalid_argument", "maxBodyBytes"),
+    A("maxBodyBytes Infinity", () => new api.Client({ publicKey: "pk", secretKey: SECRET, baseUrl: BASE, maxBodyBytes: Infinity }), "invalid_argument", "maxBodyBytes"),
+    A("maxBodyBytes -0.5", () => new api.Client({ publicKey: "pk", secretKey: SECRET, baseUrl: BASE, maxBodyBytes: -0.5 }), "invalid_argument", "maxBodyBytes"),
 
     // --- Amounts (JS numbers through the core's amount_from_f64)
     T("amount undefined", () => mm({ countryId: "GH" }), "amount"),

@@ -300,7 +300,7 @@ const RUNNERS = {
     const c = makeClient(api, input);
     const logged = JSON.stringify(c);
     if (input.secret_key && logged.includes(input.secret_key)) throw new Mismatch("JSON.stringify(client) shows the secret key");
-    return { baseUrl: c.baseUrl, userAgent: c.userAgent };
+    return { baseUrl: c.baseUrl, userAgent: c.userAgent, maxBodyBytes: c.maxBodyBytes };
   },
   "payout_requests.json": (api, doc, input, secrets) => {
     const c = makeClient(api, input.client || doc.client);

@@ -52,8 +52,9 @@ class Client:
         secret_key: str,
         base_url: str,
         user_agent: Optional[str] = None,
+        max_body_bytes: Optional[int] = None,
     ) -> Self:
-        """Validates the keys and base URL (raises ``ValidationError`` naming the field)."""
+        """Validates the keys, base URL, user agent and ``max_body_bytes`` (1 to 1 GiB, default 1 MiB; raises ``ValidationError`` naming the field)."""
     @property
     def public_key(self) -> str:
         """The public key, sent as the ``public-key`` header."""
@@ -63,6 +64,9 @@ class Client:
     @property
     def user_agent(self) -> str:
         """The ``User-Agent`` sent with every request."""
+    @property
+    def max_body_bytes(self) -> int:
+        """The largest response or webhook body read; a longer one is refused unread (``response_too_large``, ``webhook_too_large``)."""
     def mobile_money_payout(
         self,
         *,
@@ -310,6 +314,9 @@ class FlowAction:
     @property
     def timeout_ms(self) -> Optional[int]:
         """For a send: give up after this long and report ``"timeout"``."""
+    @property
+    def max_body_bytes(self) -> Optional[int]:
+        """For a send: read at most this many bytes of the answer's body plus one (the flow refuses a longer body unread)."""
     @property
     def until_ms(self) -> Optional[int]:
         """For a wait: call ``next`` again at this time."""

@@ -66,8 +66,19 @@ class _Flows(_alexpay.Client):
 
     _request_timeout_ms: int
 
-    def __new__(cls, *, public_key: str, secret_key: str, base_url: str, user_agent: Optional[str] = None, **_: Any) -> Any:
-        return super().__new__(cls, public_key=public_key, secret_key=secret_key, base_url=base_url, user_agent=user_agent)
+    def __new__(
+        cls,
+        *,
+        public_key: str,
+        secret_key: str,
+        base_url: str,
+        user_agent: Optional[str] = None,
+        max_body_bytes: Optional[int] = None,
+        **_: Any,
+    ) -> Any:
+        return super().__new__(
+            cls, public_key=public_key, secret_key=secret_key, base_url=base_url, user_agent=user_agent, max_body_bytes=max_body_bytes
+        )
 
     def _mobile_money(self, wait: bool, timeout_secs: Optional[float], **payout: Any) -> PayoutFlow:
         wait_ms = _wait_ms(wait, timeout_secs)
@@ -101,6 +112,10 @@ class Client(_Flows):
       repr, log or error).
     - ``base_url``: Alexpay's API root (required: Alexpay publishes none).
     - ``user_agent``: sent as ``User-Agent``.
+    - ``max_body_bytes``: the largest response or webhook body read (default
+      1 MiB, at most 1 GiB); a longer one is refused unread with
+      ``response_too_large`` / ``webhook_too_large`` (413), and the drivers
+      stop reading there.
     - ``transport``: how requests are sent; default ``UrllibTransport()``
       (standard library). See ``alexpay.transports``.
     - ``request_timeout_secs``: how long one HTTP request may take.
@@ -116,6 +131,7 @@ class Client(_Flows):
         secret_key: str,
         base_url: str,
         user_agent: Optional[str] = None,
+        max_body_bytes: Optional[int] = None,
         transport: Optional[Transport] = None,
         request_timeout_secs: float = DEFAULT_REQUEST_TIMEOUT_SECS,
     ) -> None:
@@ -197,7 +213,8 @@ class Client(_Flows):
         events are normal results: answer them 2xx.
 
         Errors carry ``receiver_status``, the status to answer with: 401 for
-        a bad signature or timestamp, 400 for a malformed event, 503 when the
+        a bad signature or timestamp, 413 for a body over ``max_body_bytes``,
+        400 for a malformed event, 503 when the
         status check failed (the sender delivers again later).
         """
         flow = self._webhook(body, headers, secret, tolerance_secs, timeout_secs)
@@ -223,6 +240,7 @@ class AsyncClient(_Flows):
         secret_key: str,
         base_url: str,
         user_agent: Optional[str] = None,
+        max_body_bytes: Optional[int] = None,
         transport: Optional[Union[AsyncTransport, Transport]] = None,
         request_timeout_secs: float = DEFAULT_REQUEST_TIMEOUT_SECS,
     ) -> None:

@@ -15,7 +15,7 @@ from typing import Any, Callable, Optional, Union
 from urllib.parse import urlsplit
 
 from ._alexpay import FlowAction, FollowFlow, PayoutFlow, WebhookFlow
-from .transports._base import AsyncTransport, HttpResponse, Transport, TransportFailure
+from .transports._base import AsyncTransport, HttpResponse, Transport, TransportFailure, _read_limit
 
 log = logging.getLogger("alexpay")
 
@@ -57,6 +57,11 @@ def _log_next(action: FlowAction, now: int) -> None:
         log.info("decision: done (%s)", kind)
 
 
+def _limit(action: FlowAction) -> Optional[int]:
+    """The flow's body cap plus one: enough for the core to refuse a longer body."""
+    return None if action.max_body_bytes is None else action.max_body_bytes + 1
+
+
 def _deliver(flow: Flow, action: FlowAction, clock: Clock, answer: Optional[HttpResponse], failure: Optional[str]) -> None:
     if answer is not None:
         flow.on_response(action.id, clock(), answer.status, answer.headers, answer.body)
@@ -81,6 +86,7 @@ def run(flow: Flow, transport: Transport, clock: Clock = monotonic_ms, sleep: Ca
         _log_send(action, attempts)
         answer: Optional[HttpResponse] = None
         failure: Optional[str] = None
+        limit = _read_limit.set(_limit(action))
         try:
             answer = transport.send(action.request, (action.timeout_ms or 0) / 1000)
         except TransportFailure as e:
@@ -91,6 +97,8 @@ def run(flow: Flow, transport: Transport, clock: Clock = monotonic_ms, sleep: Ca
         except BaseException as interrupt:
             _cancelled(flow, clock, interrupt)
             raise
+        finally:
+            _read_limit.reset(limit)
         _log_answer(action, str(answer.status) if answer else failure or "", now, clock)
         _deliver(flow, action, clock, answer, failure)
 
@@ -115,6 +123,7 @@ async def run_async(flow: Flow, transport: AsyncTransport, clock: Clock = monoto
             _log_send(action, attempts)
             answer: Optional[HttpResponse] = None
             failure: Optional[str] = None
+            limit = _read_limit.set(_limit(action))
             try:
                 answer = await transport.send(action.request, (action.timeout_ms or 0) / 1000)
             except TransportFailure as e:
@@ -124,6 +133,8 @@ async def run_async(flow: Flow, transport: AsyncTransport, clock: Clock = monoto
             except Exception as e:  # noqa: BLE001 - unknown failures may have arrived
                 log.debug("transport raised %s; counted as connection_lost", type(e).__name__)
                 failure = "connection_lost"
+            finally:
+                _read_limit.reset(limit)
         except asyncio.CancelledError as cancelled:
             _cancelled(flow, clock, cancelled)
             raise

@@ -39,7 +39,7 @@ const FAILURE_FIELDS = ["code", "family", "message", "field", "httpStatus", "ret
 /** A back end's answer as plain data, tagged by kind (classes by name). */
 function norm(v, m) {
   if (v instanceof m.NativeFailure) return { failure: Object.fromEntries(FAILURE_FIELDS.map((k) => [k, v[k]])) };
-  if (v instanceof m.NativeClient) return { client: [v.publicKey, v.baseUrl, v.userAgent] };
+  if (v instanceof m.NativeClient) return { client: [v.publicKey, v.baseUrl, v.userAgent, v.maxBodyBytes] };
   if (v instanceof m.NativeTracker) return { tracker: [v.payoutId, v.status, v.rawStatus, v.isTerminal] };
   if (v instanceof m.NativeFlow) return { flow: v.attempts };
   if (Array.isArray(v)) return v.map((x) => norm(x, m));
@@ -96,7 +96,7 @@ function clientFor(m, c) {
 const RUNNERS = {
   "client_config.json": (doc, c) => {
     const i = c.input;
-    same("createClient", (m) => ("user_agent" in i ? m.createClient(i.public_key, i.secret_key, i.base_url, i.user_agent ?? undefined) : m.createClient(i.public_key, i.secret_key, i.base_url)));
+    same("createClient", (m) => m.createClient(i.public_key, i.secret_key, i.base_url, "user_agent" in i ? i.user_agent ?? undefined : undefined, i.max_body_bytes));
   },
   "payout_requests.json": (doc, c) => {
     const i = c.input;
@@ -195,7 +195,7 @@ const RUNNERS = {
 test("every vector file has a parity runner", () => {
   assert.ok(files.length > 0);
   for (const f of files) assert.ok(RUNNERS[f.name], `no parity runner for tests/vectors/${f.name}`);
-  assert.deepEqual(flowFiles.map((f) => f.name), ["follow.json", "payout.json", "webhook.json"]);
+  assert.deepEqual(flowFiles.map((f) => f.name), ["body_cap.json", "follow.json", "payout.json", "webhook.json"]);
 });
 
 for (const { name, doc } of files) {
@@ -232,7 +232,7 @@ function expectedOutcome(want) {
 
 function createFlow(m, doc, input) {
   const c = doc.client;
-  const client = m.createClient(c.public_key, c.secret_key, c.base_url);
+  const client = m.createClient(c.public_key, c.secret_key, c.base_url, undefined, c.max_body_bytes);
   const o = input.options || {};
   const timeout = o.request_timeout_ms ?? 30000;
   if (input.flow === "payout") {

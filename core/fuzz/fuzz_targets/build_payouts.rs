@@ -11,6 +11,7 @@ fuzz_target!(|input: (u64, String, Option<String>, Option<String>, Option<String
         secret_key: "sk".into(),
         base_url: webhook_url.clone().unwrap_or_else(|| "https://api.alexpay.test".into()),
         user_agent: narration.clone(),
+        max_body_bytes: None,
     }) else {
         return;
     };

@@ -21,10 +21,12 @@ pub(crate) struct Engine {
     now: u64,
     pub started_at: Option<u64>,
     pub timeout_ms: u64,
+    /// The client's body cap, quoted in every `Outgoing`.
+    pub max_body_bytes: usize,
 }
 
 impl Engine {
-    pub fn new(seed: u64, timeout_ms: u64) -> Engine {
+    pub fn new(seed: u64, timeout_ms: u64, max_body_bytes: usize) -> Engine {
         Engine {
             next_id: 1,
             in_flight: None,
@@ -32,6 +34,7 @@ impl Engine {
             now: 0,
             started_at: None,
             timeout_ms,
+            max_body_bytes,
         }
     }
 
@@ -56,6 +59,7 @@ impl Engine {
             operation,
             request: request.clone(),
             timeout_ms: self.timeout_ms,
+            max_body_bytes: self.max_body_bytes,
         })
     }
 

@@ -31,7 +31,7 @@ impl FollowFlow {
         let options = options.checked()?;
         let request = client.status_check(payout_id)?;
         Ok(FollowFlow {
-            engine: Engine::new(options.seed, options.request_timeout_ms),
+            engine: Engine::new(options.seed, options.request_timeout_ms, client.max_body_bytes()),
             options,
             follower: None,
             request,
@@ -71,7 +71,7 @@ impl FollowFlow {
     ) -> Result<()> {
         check_http_status(http_status)?;
         // Nothing built from the answer may carry the configured key.
-        let body = self.secret.mask(body);
+        let body = self.secret.mask(super::within_cap(body, self.engine.max_body_bytes));
         self.on_reply(
             id,
             now_ms,

@@ -8,7 +8,7 @@ use crate::disposition::{disposition, Answer, Disposition};
 use crate::error::{Error, ErrorCode};
 use crate::headers::header;
 use crate::request::HttpRequest;
-use crate::response::{parse_status_response, Operation, StatusReport};
+use crate::response::{status_response, Operation, StatusReport};
 use crate::retry::{backoff_ms, retry_delay_ms, TransportError};
 use crate::retry_after::parse_retry_after;
 use crate::tracker::{POLL_BASE_MS, POLL_CAP_MS};
@@ -75,7 +75,7 @@ impl Follower {
                 http_status,
                 headers,
                 body,
-            } => match parse_status_response(http_status, body) {
+            } => match status_response(http_status, body, engine.max_body_bytes) {
                 Ok(report) if report_names(&report, &self.payout_id) => return self.on_report(engine, now, report),
                 Ok(_) => return Err(Followed::Failed(another_payout(&self.payout_id))),
                 Err(e) => {

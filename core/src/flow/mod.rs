@@ -39,6 +39,12 @@ pub const DEFAULT_WAIT_MS: u64 = 60_000;
 /// Longest `wait_ms` accepted (seven days).
 pub const MAX_WAIT_MS: u64 = 7 * 24 * 3_600_000;
 
+/// The body as far as the cap needs it: a longer one is cut at `cap + 1`
+/// bytes, enough for the parser to refuse it without copying the rest.
+pub(crate) fn within_cap(body: &[u8], cap: usize) -> &[u8] {
+    &body[..body.len().min(cap.saturating_add(1))]
+}
+
 /// What the host does next.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action<O> {
@@ -60,6 +66,9 @@ pub struct Outgoing {
     pub request: HttpRequest,
     /// Give up on the request after this long and report `timeout`.
     pub timeout_ms: u64,
+    /// The client's body cap: a host may stop reading the answer's body after
+    /// this many bytes plus one (the flow refuses a longer one unread).
+    pub max_body_bytes: usize,
 }
 
 /// How a payout or follow flow runs.

@@ -15,7 +15,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::headers::header;
 use crate::payout::{BankPayout, MobileMoneyPayout};
 use crate::request::HttpRequest;
-use crate::response::{parse_payout_response, Operation, Payout};
+use crate::response::{payout_response, Operation, Payout};
 use crate::retry::{backoff_ms, retry_delay_ms, TransportError};
 use crate::retry_after::parse_retry_after;
 use crate::tracker::{POLL_BASE_MS, POLL_CAP_MS};
@@ -65,7 +65,7 @@ impl PayoutFlow {
         Ok(PayoutFlow {
             client: client.clone(),
             request,
-            engine: Engine::new(options.seed, options.request_timeout_ms),
+            engine: Engine::new(options.seed, options.request_timeout_ms, client.max_body_bytes()),
             options,
             attempts: 0,
             state: State::Sending { at_ms: 0 },
@@ -120,7 +120,10 @@ impl PayoutFlow {
     ) -> Result<()> {
         check_http_status(http_status)?;
         // Nothing built from the answer may carry the configured key.
-        let body = self.client.secret().mask(body);
+        let body = self
+            .client
+            .secret()
+            .mask(super::within_cap(body, self.engine.max_body_bytes));
         self.on_reply(
             id,
             now_ms,
@@ -189,7 +192,7 @@ impl PayoutFlow {
                 http_status,
                 headers,
                 body,
-            } => match parse_payout_response(http_status, body) {
+            } => match payout_response(http_status, body, self.engine.max_body_bytes) {
                 Ok(payout) => return self.accepted(now, payout),
                 Err(e) => {
                     let ra = parse_retry_after(header(headers, "retry-after"), header(headers, "date"), now);

@@ -13,7 +13,7 @@ use crate::response::StatusReport;
 use crate::retry::TransportError;
 use crate::signature::{verify_webhook_signature, DEFAULT_TOLERANCE_SECS};
 use crate::status::PayoutStatus;
-use crate::webhook::{confirm_webhook, parse_webhook, webhook_id, WebhookEvent};
+use crate::webhook::{confirm_webhook, webhook_id, WebhookEvent};
 
 /// Default time the webhook flow may spend on status checks, so a receiver
 /// answers well before a sender gives up on it.
@@ -72,6 +72,7 @@ pub fn receiver_status(outcome: &WebhookOutcome) -> u16 {
         Ok(_) => 200,
         Err(e) => match e.code() {
             ErrorCode::WebhookSignatureInvalid | ErrorCode::WebhookTimestampOutOfRange => 401,
+            ErrorCode::WebhookTooLarge => 413,
             _ if matches!(
                 e.family(),
                 ErrorFamily::Webhook | ErrorFamily::Validation | ErrorFamily::Conflict
@@ -114,11 +115,13 @@ impl WebhookFlow {
         if options.deadline_ms == 0 || options.deadline_ms > super::MAX_REQUEST_TIMEOUT_MS {
             return Err(Error::invalid_argument(Field::WaitMs, "must be from 1 to 600000 ms"));
         }
+        let cap = client.max_body_bytes();
         Ok(WebhookFlow {
             client: client.clone(),
-            body: body.to_vec(),
+            // Over the cap, only what proves it is kept (`start` refuses it).
+            body: super::within_cap(body, cap).to_vec(),
             headers: headers.to_vec(),
-            engine: Engine::new(options.seed, options.request_timeout_ms),
+            engine: Engine::new(options.seed, options.request_timeout_ms, cap),
             options,
             state: State::Start,
         })
@@ -151,7 +154,10 @@ impl WebhookFlow {
     ) -> Result<()> {
         check_http_status(http_status)?;
         // Nothing built from the answer may carry the configured key.
-        let body = self.client.secret().mask(body);
+        let body = self
+            .client
+            .secret()
+            .mask(super::within_cap(body, self.engine.max_body_bytes));
         self.on_reply(
             id,
             now_ms,
@@ -183,6 +189,10 @@ impl WebhookFlow {
     }
 
     fn start(&self, now: u64) -> State {
+        // Refused unread, before the signature check reads the bytes.
+        if let Err(e) = crate::body_cap::check_webhook(&self.body, self.engine.max_body_bytes) {
+            return State::Done(Err(e));
+        }
         if let Some(secret) = &self.options.secret {
             let now_secs = (now / 1000) as i64;
             if let Err(e) =
@@ -193,7 +203,7 @@ impl WebhookFlow {
         }
         // After the signature check (it covers the bytes as received), the
         // event is built from the body with the configured key masked.
-        let event = match parse_webhook(&self.client.secret().mask(&self.body)) {
+        let event = match crate::parse_webhook_uncapped(&self.client.secret().mask(&self.body)) {
             Ok(event) => event,
             Err(e) => return State::Done(Err(e)),
         };

@@ -75,6 +75,7 @@ pub fn client() -> Client {
         secret_key: "sk".into(),
         base_url: "https://api.alexpay.test".into(),
         user_agent: None,
+        max_body_bytes: None,
     })
     .expect("valid client")
 }

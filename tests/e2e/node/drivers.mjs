@@ -62,6 +62,7 @@ export function runDriverScenarios(name, sdk, fetchName, fetchFn) {
       ['drop_after_accept', { fault: 'drop_after_accept', count: 1 }, undefined],
       ['5xx after accept', { fault: 'http_error', status: 502, after_accept: true, route: 'payout', count: 1 }, 'server_error'],
       ['garbled 200 after accept', { fault: 'garbled_after_accept', count: 1 }, 'unexpected_response'],
+      ['64 MiB answer after accept (over the body cap)', { fault: 'huge_after_accept', count: 1 }, 'response_too_large'],
     ]) {
       test(`${label}: outcome_unknown, one payout, never resent`, async () => {
         await sandbox.fault(spec)

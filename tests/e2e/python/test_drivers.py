@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import tracemalloc
 from typing import Any, Callable, Dict
 
 import pytest
@@ -95,8 +96,9 @@ def test_rate_limited_then_accepted(transport: str, sandbox: Sandbox) -> None:
         ({"fault": "drop_after_accept", "count": 1}, None),
         ({"fault": "http_error", "status": 502, "after_accept": True, "route": "payout", "count": 1}, "server_error"),
         ({"fault": "garbled_after_accept", "count": 1}, "unexpected_response"),
+        ({"fault": "huge_after_accept", "count": 1}, "response_too_large"),
     ],
-    ids=["drop_after_accept", "5xx_after_accept", "garbled_after_accept"],
+    ids=["drop_after_accept", "5xx_after_accept", "garbled_after_accept", "huge_after_accept"],
 )
 def test_answer_lost_after_accept_is_outcome_unknown(transport: str, fault: Dict[str, Any], cause: Any, sandbox: Sandbox) -> None:
     sandbox.fault(**fault)
@@ -106,6 +108,23 @@ def test_answer_lost_after_accept_is_outcome_unknown(transport: str, fault: Dict
     assert len(sandbox.ledger()) == 1, "exactly one payout: the request was never sent again"
     got = err.value.__cause__
     assert (got.code if isinstance(got, alexpay.AlexpayError) else None) == cause
+
+
+@pytest.mark.parametrize("transport", TRANSPORTS)
+def test_a_huge_answer_is_not_read_past_the_body_cap(transport: str, sandbox: Sandbox) -> None:
+    # 64 MiB of answer; the driver reads at most max_body_bytes + 1 of it.
+    sandbox.fault(fault="huge_after_accept", count=1)
+    tracemalloc.start()
+    try:
+        with pytest.raises(alexpay.OutcomeUnknownError) as err:
+            pay(transport, sandbox)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    got = err.value.__cause__
+    assert isinstance(got, alexpay.ApiError) and got.code == "response_too_large"
+    assert peak < 16 << 20, f"{peak} bytes allocated: the body was read past the cap"
+    assert len(sandbox.ledger()) == 1
 
 
 @pytest.mark.parametrize("transport", TRANSPORTS)

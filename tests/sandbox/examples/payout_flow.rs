@@ -158,6 +158,7 @@ async fn main() -> std::process::ExitCode {
         secret_key,
         base_url,
         user_agent: Some("alexpay-rust-example/0.1".into()),
+        max_body_bytes: None,
     }) {
         Ok(c) => c,
         Err(e) => {

@@ -517,6 +517,14 @@ pub async fn fault_layer(State(shared): State<Arc<Shared>>, request: Request, ne
             response = json_bytes(body);
         }
         Some(FaultSpec {
+            fault: FaultKind::HugeAfterAccept,
+            ..
+        }) => {
+            note_answer(&shared, &created, "huge".to_string());
+            let body = read_body(response).await;
+            response = crate::padding::json_then_whitespace(body, crate::padding::HUGE_BYTES);
+        }
+        Some(FaultSpec {
             fault: FaultKind::UnusualEnvelope,
             envelope,
             ..
@@ -558,9 +566,11 @@ async fn refuse(fault: &FaultSpec, kill: Option<ConnKill>) -> Response {
     match fault.fault {
         FaultKind::RateLimit => rate_limited(fault.retry_after.unwrap_or(1)),
         FaultKind::Drop | FaultKind::DropAfterAccept => hang_up(kill).await,
-        FaultKind::HttpError | FaultKind::Slow | FaultKind::GarbledAfterAccept | FaultKind::UnusualEnvelope => {
-            html(fault.status.unwrap_or(500))
-        }
+        FaultKind::HttpError
+        | FaultKind::Slow
+        | FaultKind::GarbledAfterAccept
+        | FaultKind::HugeAfterAccept
+        | FaultKind::UnusualEnvelope => html(fault.status.unwrap_or(500)),
     }
 }
 

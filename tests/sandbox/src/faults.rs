@@ -24,6 +24,10 @@ pub enum FaultKind {
     /// Handle the request (create the payout), then answer 200 with the JSON
     /// body cut off inside the payout id: garbled, unparseable.
     GarbledAfterAccept,
+    /// Handle the request (create the payout), then answer 200 with the real
+    /// JSON body followed by 64 MiB of JSON whitespace, streamed: valid JSON,
+    /// but far over any body cap a client should read.
+    HugeAfterAccept,
     /// Create the payout, then answer 200 with an unusual top-level envelope
     /// (see [`Envelope`]) around the usual `data` with the payout id.
     UnusualEnvelope,
@@ -114,7 +118,10 @@ impl FaultSpec {
 
     pub fn route_or_default(&self) -> Route {
         self.route.unwrap_or(match self.fault {
-            FaultKind::DropAfterAccept | FaultKind::GarbledAfterAccept | FaultKind::UnusualEnvelope => Route::Payout,
+            FaultKind::DropAfterAccept
+            | FaultKind::GarbledAfterAccept
+            | FaultKind::HugeAfterAccept
+            | FaultKind::UnusualEnvelope => Route::Payout,
             _ => Route::Any,
         })
     }
@@ -168,7 +175,7 @@ impl FaultSpec {
                     return Err("unusual_envelope applies to the payout route only".into());
                 }
             }
-            FaultKind::Drop | FaultKind::GarbledAfterAccept => {}
+            FaultKind::Drop | FaultKind::GarbledAfterAccept | FaultKind::HugeAfterAccept => {}
         }
         Ok(())
     }
@@ -317,6 +324,7 @@ impl FaultBook {
                     FaultKind::Slow
                     | FaultKind::DropAfterAccept
                     | FaultKind::GarbledAfterAccept
+                    | FaultKind::HugeAfterAccept
                     | FaultKind::UnusualEnvelope => false,
                 }
         });
@@ -333,7 +341,10 @@ impl FaultBook {
             matches(s, route)
                 && match s.fault {
                     FaultKind::HttpError => s.after_accept,
-                    FaultKind::DropAfterAccept | FaultKind::GarbledAfterAccept | FaultKind::UnusualEnvelope => true,
+                    FaultKind::DropAfterAccept
+                    | FaultKind::GarbledAfterAccept
+                    | FaultKind::HugeAfterAccept
+                    | FaultKind::UnusualEnvelope => true,
                     _ => false,
                 }
         })?;

@@ -17,6 +17,7 @@ mod faults;
 mod guard;
 mod log;
 mod model;
+mod padding;
 mod server;
 mod state;
 mod webhooks;
@@ -185,6 +186,7 @@ impl Sandbox {
             secret_key: self.state.config.secret_key.clone(),
             base_url: self.url(),
             user_agent: None,
+            max_body_bytes: None,
         }
     }
 

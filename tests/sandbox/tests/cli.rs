@@ -92,6 +92,7 @@ async fn port_0_prints_the_url_first_and_sigterm_stops_it() {
         secret_key: "sk_cli".into(),
         base_url: url.clone(),
         user_agent: None,
+        max_body_bytes: None,
     })
     .expect("client");
     let request = client

@@ -4,7 +4,7 @@
 
 mod common;
 
-use alexpay_core::{FlowOptions, MobileMoneyPayout, OutcomeKind, PayoutFlow, PayoutStatus};
+use alexpay_core::{ErrorCode, FlowOptions, MobileMoneyPayout, OutcomeKind, PayoutFlow, PayoutStatus};
 use alexpay_sandbox::{Envelope, FaultKind, FaultSpec, Sandbox};
 use common::*;
 
@@ -71,6 +71,27 @@ async fn garbled_after_accept_is_unknown_with_one_payout_and_one_request() {
     let ledger = sandbox.ledger();
     assert_eq!(ledger["count"], 1, "exactly one payout exists");
     assert_eq!(ledger["payouts"][0]["answer"], "garbled");
+}
+
+#[tokio::test]
+async fn a_huge_answer_after_accept_is_unknown_and_never_resent() {
+    let sandbox = sandbox().await;
+    sandbox
+        .add_fault(FaultSpec::new(FaultKind::HugeAfterAccept).count(1))
+        .expect("fault");
+    let (run, attempts) = run(&sandbox, 10_000).await;
+    let outcome = &run.outcome;
+    assert_eq!(outcome.kind, OutcomeKind::Unknown, "{outcome:?}");
+    let cause = outcome.cause.as_ref().expect("the unread answer is the cause");
+    assert_eq!(cause.code(), ErrorCode::ResponseTooLarge, "{cause}");
+    assert_eq!(
+        (run.payout_requests, attempts),
+        (1, 1),
+        "an unread answer is never resent"
+    );
+    let ledger = sandbox.ledger();
+    assert_eq!(ledger["count"], 1, "exactly one payout exists");
+    assert_eq!(ledger["payouts"][0]["answer"], "huge");
 }
 
 #[tokio::test]

@@ -191,6 +191,7 @@ async fn wrong_or_missing_keys_get_401_envelopes() {
         secret_key: "sk_test_wrong".into(),
         base_url: sandbox.url(),
         user_agent: None,
+        max_body_bytes: None,
     })
     .expect("client");
     let answer = send(&wrong.mobile_money_payout(&momo(10, None)).expect("request"))

@@ -6,7 +6,7 @@ import asyncio
 from typing import TYPE_CHECKING, Optional
 
 from .._alexpay import HttpRequest
-from ._base import HttpResponse, TransportFailure, body_of
+from ._base import HttpResponse, TransportFailure, body_of, capped_async, read_limit
 
 if TYPE_CHECKING:
     import aiohttp
@@ -51,7 +51,7 @@ class AiohttpTransport:
                 timeout=aiohttp.ClientTimeout(total=timeout_secs),
                 allow_redirects=False,
             ) as r:
-                body = await r.read()
+                body, _ = await capped_async(r.content.iter_chunked(65536), read_limit())
                 return HttpResponse(r.status, list(r.headers.items()), body)
         except (aiohttp.ClientError, asyncio.TimeoutError) as e:
             raise _failure(e) from e

@@ -3,7 +3,8 @@ failed. The flows decide what a failure means; a transport only reports it."""
 
 from __future__ import annotations
 
-from typing import Awaitable, Iterable, List, Literal, Mapping, Optional, Protocol, Tuple, Union
+from contextvars import ContextVar
+from typing import AsyncIterable, Awaitable, Iterable, List, Literal, Mapping, Optional, Protocol, Tuple, Union
 
 from .._alexpay import HttpRequest
 
@@ -64,6 +65,38 @@ class AsyncTransport(Protocol):
     def send(self, request: HttpRequest, timeout_secs: float) -> Awaitable[HttpResponse]:
         """As ``Transport.send``, as a coroutine."""
         ...
+
+
+#: Set by the driver around each send: the client's ``max_body_bytes`` + 1.
+#: A longer answer is refused unread by the core, so the transports shipped
+#: here stop reading there (a transport of your own may read it all: the
+#: core still refuses it).
+_read_limit: ContextVar[Optional[int]] = ContextVar("alexpay_read_limit", default=None)
+
+
+def read_limit() -> Optional[int]:
+    """How many body bytes to read at most (``None``: all)."""
+    return _read_limit.get()
+
+
+def capped(chunks: Iterable[bytes], limit: Optional[int]) -> Tuple[bytes, bool]:
+    """The chunks joined, cut at ``limit`` bytes; True when cut."""
+    out = bytearray()
+    for chunk in chunks:
+        out += chunk
+        if limit is not None and len(out) >= limit:
+            return bytes(out[:limit]), True
+    return bytes(out), False
+
+
+async def capped_async(chunks: AsyncIterable[bytes], limit: Optional[int]) -> Tuple[bytes, bool]:
+    """As ``capped``, for an async iterator."""
+    out = bytearray()
+    async for chunk in chunks:
+        out += chunk
+        if limit is not None and len(out) >= limit:
+            return bytes(out[:limit]), True
+    return bytes(out), False
 
 
 def body_of(request: HttpRequest) -> Optional[bytes]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from .._alexpay import HttpRequest
-from ._base import HttpResponse, TransportFailure, body_of
+from ._base import HttpResponse, TransportFailure, body_of, capped, capped_async, read_limit
 
 if TYPE_CHECKING:
     import httpx
@@ -37,17 +37,18 @@ class HttpxTransport:
         import httpx
 
         try:
-            r = self._client.request(
+            with self._client.stream(
                 request.method,
                 request.url,
                 headers=request.headers,
                 content=body_of(request),
                 timeout=timeout_secs,
                 follow_redirects=False,
-            )
+            ) as r:
+                body, _ = capped(r.iter_bytes(), read_limit())
         except httpx.HTTPError as e:
             raise _failure(e) from e
-        return HttpResponse(r.status_code, list(r.headers.multi_items()), r.content)
+        return HttpResponse(r.status_code, list(r.headers.multi_items()), body)
 
 
 class HttpxAsyncTransport:
@@ -63,14 +64,15 @@ class HttpxAsyncTransport:
         import httpx
 
         try:
-            r = await self._client.request(
+            async with self._client.stream(
                 request.method,
                 request.url,
                 headers=request.headers,
                 content=body_of(request),
                 timeout=timeout_secs,
                 follow_redirects=False,
-            )
+            ) as r:
+                body, _ = await capped_async(r.aiter_bytes(), read_limit())
         except httpx.HTTPError as e:
             raise _failure(e) from e
-        return HttpResponse(r.status_code, list(r.headers.multi_items()), r.content)
+        return HttpResponse(r.status_code, list(r.headers.multi_items()), body)

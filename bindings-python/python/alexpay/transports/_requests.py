@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from .._alexpay import HttpRequest
-from ._base import HttpResponse, TransportFailure, body_of
+from ._base import HttpResponse, TransportFailure, body_of, capped, read_limit
 
 if TYPE_CHECKING:
     import requests
@@ -55,8 +55,11 @@ class RequestsTransport:
                 data=body_of(request),
                 timeout=timeout_secs,
                 allow_redirects=False,
+                stream=True,
             )
-            body = r.content
+            body, cut = capped(r.iter_content(65536), read_limit())
+            if cut:
+                r.close()
         except requests.exceptions.RequestException as e:
             raise _failure(e) from e
         return HttpResponse(r.status_code, list(r.headers.items()), body)

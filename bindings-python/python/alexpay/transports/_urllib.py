@@ -10,7 +10,7 @@ import urllib.request
 from typing import Optional
 
 from .._alexpay import HttpRequest
-from ._base import HttpResponse, TransportFailure, body_of
+from ._base import HttpResponse, TransportFailure, body_of, read_limit
 
 __all__ = ["UrllibTransport"]
 
@@ -28,6 +28,11 @@ def _connect_phase(reason: object) -> bool:
     return isinstance(reason, (ConnectionRefusedError, socket.gaierror, ssl.SSLError, ssl.CertificateError))
 
 
+def _read(resp: "http.client.HTTPResponse | urllib.error.HTTPError") -> bytes:
+    limit = read_limit()
+    return resp.read() if limit is None else resp.read(limit)
+
+
 class UrllibTransport:
     """Sends requests with ``urllib.request`` (the default of ``Client``)."""
 
@@ -39,11 +44,11 @@ class UrllibTransport:
         req = urllib.request.Request(request.url, data=body_of(request), headers=request.headers, method=request.method)
         try:
             with self._opener.open(req, timeout=timeout_secs) as resp:
-                return HttpResponse(resp.status, resp.getheaders(), resp.read())
+                return HttpResponse(resp.status, resp.getheaders(), _read(resp))
         except urllib.error.HTTPError as e:
             # A 4xx/5xx (or an unfollowed 3xx) is an answer, not a failure.
             try:
-                body = e.read()
+                body = _read(e)
             except (OSError, http.client.HTTPException) as lost:
                 raise TransportFailure("connection_lost", type(lost).__name__) from lost
             return HttpResponse(e.code, list(e.headers.items()) if e.headers else [], body)

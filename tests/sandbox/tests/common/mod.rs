@@ -46,6 +46,7 @@ pub fn client(sandbox: &Sandbox) -> Client {
         secret_key: SECRET_KEY.into(),
         base_url: sandbox.url(),
         user_agent: None,
+        max_body_bytes: None,
     })
     .expect("valid client config")
 }
