@@ -2,7 +2,8 @@
 # All benchmarks (issue 7, Performance; figures in BENCHMARKS.md), one command:
 #   Rust core against its floors (callgrind instruction counts, and criterion),
 #   Python binding vs pure Python vs pydantic v2,
-#   Node binding and wasm-in-Node vs plain JS vs zod, wasm size and start-up.
+#   Node binding and wasm-in-Node vs plain JS vs zod, wasm size and start-up,
+#   and a payout round trip against the sandbox: drivers vs hand-written code.
 # Builds a binding only when its artifact is missing (as soak-memory.sh does).
 # Harnesses print figures; nothing here fails on a timing.
 # usage: scripts/bench.sh [runs]   (default 3 runs of the Python and JS
@@ -18,7 +19,7 @@ if [ "${BENCH_QUICK:-0}" = 1 ]; then
 fi
 out=target/bench
 mkdir -p "$out"
-rm -f "$out"/py.*.json "$out"/js.*.json "$out"/instructions.json
+rm -f "$out"/py.*.json "$out"/js.*.json "$out"/instructions.json "$out"/roundtrip.*.json
 
 .venv/bin/python -c "import alexpay" 2>/dev/null || bash scripts/test-python.sh
 ls bindings-node/*.node >/dev/null 2>&1 || bash scripts/test-node.sh
@@ -45,6 +46,13 @@ for i in $(seq 1 "$runs"); do
   echo "== run $i/$runs: Node + wasm (bench/js/bench.mjs)"
   node bench/js/bench.mjs "${quick[@]}" --json "$out/js.$i.json"
 done
+
+# The drivers' share of a payout round trip (issue 13), interleaved rounds in one process per language.
+if [ "${BENCH_QUICK:-0}" = 1 ]; then
+  bash bench/roundtrip/run.sh --rounds 10 --block 5
+else
+  bash bench/roundtrip/run.sh
+fi
 
 echo "== load after: $(uptime | sed 's/.*load average/load average/')"
 echo "== medians over $runs run(s)"

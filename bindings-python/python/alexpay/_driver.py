@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import secrets
+import random
 import time
 from typing import Any, Callable, Optional, Union
 from urllib.parse import urlsplit
@@ -33,28 +33,39 @@ def wall_ms() -> int:
 
 
 def new_seed() -> int:
-    return secrets.randbits(64)
+    # Jitter only (spreads retries and polls): not a secret, so no getrandom()
+    # syscall per flow; `random` reseeds itself in a forked child.
+    return random.getrandbits(64)
 
 
-def _path(action: FlowAction) -> str:
-    return urlsplit(action.request.url).path if action.request else ""
+# The log lines below are built only when their level is on: reading a
+# request's URL or headers converts them from the core, which would add to
+# every round trip of an application that logs nothing.
 
 
-def _log_send(action: FlowAction, attempt: int) -> None:
-    log.debug("%s %s %s attempt=%d", action.operation, action.request.method if action.request else "", _path(action), attempt)
+def _path(request: Any) -> str:
+    return urlsplit(request.url).path if request else ""
 
 
-def _log_answer(action: FlowAction, what: str, started: int, clock: Clock) -> None:
-    log.info("%s %s -> %s in %d ms", action.operation, _path(action), what, clock() - started)
+def _log_send(action: FlowAction, request: Any, attempt: int) -> None:
+    if log.isEnabledFor(logging.DEBUG):
+        log.debug("%s %s %s attempt=%d", action.operation, request.method if request else "", _path(request), attempt)
 
 
-def _log_next(action: FlowAction, now: int) -> None:
-    if action.kind == "wait":
+def _log_answer(action: FlowAction, request: Any, what: str, started: int, clock: Clock) -> None:
+    if log.isEnabledFor(logging.INFO):
+        log.info("%s %s -> %s in %d ms", action.operation, _path(request), what, clock() - started)
+
+
+def _log_next(action: FlowAction, kind: str, now: int) -> None:
+    if not log.isEnabledFor(logging.INFO):
+        return
+    if kind == "wait":
         log.info("decision: wait %d ms", max(0, (action.until_ms or now) - now))
-    elif action.kind == "done":
+    elif kind == "done":
         outcome: Any = action.outcome
-        kind = getattr(outcome, "kind", None) or ("ok" if getattr(outcome, "ok", False) else "error")
-        log.info("decision: done (%s)", kind)
+        ended = getattr(outcome, "kind", None) or ("ok" if getattr(outcome, "ok", False) else "error")
+        log.info("decision: done (%s)", ended)
 
 
 def _limit(action: FlowAction) -> Optional[int]:
@@ -76,19 +87,21 @@ def run(flow: Flow, transport: Transport, clock: Clock = monotonic_ms, sleep: Ca
     while True:
         now = clock()
         action = flow.next(now)
-        _log_next(action, now)
-        if action.kind == "done":
+        kind = action.kind
+        _log_next(action, kind, now)
+        if kind == "done":
             return action.outcome
-        if action.kind == "wait":
+        if kind == "wait":
             sleep(max(0, (action.until_ms or now) - now) / 1000)
             continue
         attempts += 1
-        _log_send(action, attempts)
+        request = action.request
+        _log_send(action, request, attempts)
         answer: Optional[HttpResponse] = None
         failure: Optional[str] = None
         limit = _read_limit.set(_limit(action))
         try:
-            answer = transport.send(action.request, (action.timeout_ms or 0) / 1000)
+            answer = transport.send(request, (action.timeout_ms or 0) / 1000)
         except TransportFailure as e:
             failure = e.kind
         except Exception as e:  # noqa: BLE001 - unknown failures may have arrived
@@ -99,7 +112,7 @@ def run(flow: Flow, transport: Transport, clock: Clock = monotonic_ms, sleep: Ca
             raise
         finally:
             _read_limit.reset(limit)
-        _log_answer(action, str(answer.status) if answer else failure or "", now, clock)
+        _log_answer(action, request, str(answer.status) if answer else failure or "", now, clock)
         _deliver(flow, action, clock, answer, failure)
 
 
@@ -112,20 +125,22 @@ async def run_async(flow: Flow, transport: AsyncTransport, clock: Clock = monoto
     while True:
         now = clock()
         action = flow.next(now)
-        _log_next(action, now)
-        if action.kind == "done":
+        kind = action.kind
+        _log_next(action, kind, now)
+        if kind == "done":
             return action.outcome
         try:
-            if action.kind == "wait":
+            if kind == "wait":
                 await asyncio.sleep(max(0, (action.until_ms or now) - now) / 1000)
                 continue
             attempts += 1
-            _log_send(action, attempts)
+            request = action.request
+            _log_send(action, request, attempts)
             answer: Optional[HttpResponse] = None
             failure: Optional[str] = None
             limit = _read_limit.set(_limit(action))
             try:
-                answer = await transport.send(action.request, (action.timeout_ms or 0) / 1000)
+                answer = await transport.send(request, (action.timeout_ms or 0) / 1000)
             except TransportFailure as e:
                 failure = e.kind
             except asyncio.CancelledError:
@@ -138,7 +153,7 @@ async def run_async(flow: Flow, transport: AsyncTransport, clock: Clock = monoto
         except asyncio.CancelledError as cancelled:
             _cancelled(flow, clock, cancelled)
             raise
-        _log_answer(action, str(answer.status) if answer else failure or "", now, clock)
+        _log_answer(action, request, str(answer.status) if answer else failure or "", now, clock)
         _deliver(flow, action, clock, answer, failure)
 
 

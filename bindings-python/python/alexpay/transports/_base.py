@@ -27,7 +27,12 @@ class HttpResponse:
 
     def __init__(self, status: int, headers: Headers, body: bytes) -> None:
         self.status = status
-        self.headers = list(headers.items() if isinstance(headers, Mapping) else headers)
+        # Pairs first: every bundled transport passes a list, and isinstance
+        # against typing's Mapping is a slow ABC check on every answer.
+        if isinstance(headers, list):
+            self.headers = list(headers)
+        else:
+            self.headers = list(headers.items() if isinstance(headers, Mapping) else headers)
         self.body = body
 
     def __repr__(self) -> str:
