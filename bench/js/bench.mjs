@@ -8,7 +8,9 @@
 // implementation's output is checked against the Node binding's once before
 // timing, so every column does the same work.
 //
-// usage: node bench/js/bench.mjs [--json FILE] [--quick]
+// usage: node bench/js/bench.mjs [--json FILE] [--quick] [--interleaved N]
+// --interleaved N: N rounds, each timing every column once (alternating the
+// order), median per column, so a busy machine's load hits all columns alike.
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -35,7 +37,8 @@ const wasmSdk = require(wasmEntry)
 const args = process.argv.slice(2)
 const quick = args.includes('--quick')
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined
-const [SECONDS, REPEAT] = quick ? [0.05, 3] : [0.25, 7]
+const interleaved = args.includes('--interleaved') ? Number(args[args.indexOf('--interleaved') + 1]) : 0
+const [SECONDS, REPEAT] = interleaved ? [0.03, 1] : quick ? [0.05, 3] : [0.25, 7]
 
 // ------------------------------------------------------------------ shared inputs
 // The same bytes as core/benches/core.rs and bench/python/bench.py.
@@ -538,7 +541,15 @@ function main() {
     `${'plain/node'.padStart(12)}${'zod/node'.padStart(10)}${'plain/wasm'.padStart(12)}${'zod/wasm'.padStart(10)}`)
   for (const [name, w] of Object.entries(impls)) {
     const t = {}
-    for (const which of ['node', 'wasm', 'plain', 'zod']) if (w[which]) t[which] = measure(w[which])
+    if (interleaved) {
+      const runs = {}
+      for (let r = 0; r < interleaved; r++) {
+        for (const which of r % 2 ? ['zod', 'plain', 'wasm', 'node'] : ['node', 'wasm', 'plain', 'zod']) {
+          if (w[which]) (runs[which] ??= []).push(measure(w[which]))
+        }
+      }
+      for (const which of Object.keys(runs)) t[which] = median(runs[which])
+    } else for (const which of ['node', 'wasm', 'plain', 'zod']) if (w[which]) t[which] = measure(w[which])
     results[name] = t
     console.log(`${name.padEnd(28)}${fmt(t.node)}${fmt(t.wasm)}${fmt(t.plain)}${fmt(t.zod)}` +
       `${ratio(t.plain, t.node, 12)}${ratio(t.zod, t.node)}${ratio(t.plain, t.wasm, 12)}${ratio(t.zod, t.wasm)}`)

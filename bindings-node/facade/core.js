@@ -306,29 +306,41 @@ function hide(target, key, value) {
 function makeRequest(r, from = 0) {
   const headers = {}
   for (let i = from + 3; i < r.length; i += 2) headers[r[i]] = r[i + 1]
+  return requestOf(r[from], r[from + 1], headers, r[from + 2])
+}
+
+// Shared by every request (no two closures made per build).
+function requestToJSON() {
+  return redactedRequest(this)
+}
+
+function requestInspect(depth, opts, inspectFn) {
+  return inspectFn(redactedRequest(this), opts)
+}
+
+function requestOf(method, url, headers, body) {
   // The headers object stays a bare record: undici's fetch converts every own
   // property of it, enumerable or not, symbols included, into a header.
-  const request = { method: r[from], url: r[from + 1], headers }
-  if (r[from + 2] !== null && r[from + 2] !== undefined) request.body = ENCODER.encode(r[from + 2])
-  hide(request, 'toJSON', function toJSON() {
-    return redactedRequest(this)
-  })
-  hide(request, INSPECT, function inspect(depth, opts, inspectFn) {
-    return inspectFn(redactedRequest(this), opts)
-  })
+  const request = { method, url, headers }
+  if (body !== null && body !== undefined) request.body = ENCODER.encode(body)
+  hide(request, 'toJSON', requestToJSON)
+  hide(request, INSPECT, requestInspect)
   return request
 }
 
 /**
- * A request from a builder's `[url, body | null]` and the client's `shape`,
+ * A request from a builder's packed `url, body` and the client's `shape`,
  * `[method, name1, value1, ...]`, fetched once per client from the core
  * (the same for every request of that operation): the constant strings do
  * not cross the boundary on every build.
  */
-function builtRequest(shape, r) {
-  const flat = [shape[0], r[0], r[1]]
-  for (let i = 1; i < shape.length; i++) flat.push(shape[i])
-  return makeRequest(flat)
+function builtRequest(shape, packedRequest) {
+  unpack(packedRequest)
+  const url = nextText()
+  const body = nextText()
+  const headers = {}
+  for (let i = 1; i < shape.length; i += 2) headers[shape[i]] = shape[i + 1]
+  return requestOf(shape[0], url, headers, body)
 }
 
 const CLIENT_KEYS = ['publicKey', 'secretKey', 'baseUrl', 'userAgent', 'maxBodyBytes', 'fetch', 'requestTimeoutMs', 'clock', 'sleep']
@@ -531,54 +543,118 @@ class Client {
 }
 
 // ------------------------------------------------------------------ responses
-// The addon returns results as flat arrays of slots (`null` when absent), in
-// the field order of the Rust structs; these build the plain objects, leaving
-// absent optionals out. Much cheaper than N-API setting each named property.
+// The back end returns a result as one packed string (one string crossing
+// the boundary instead of one per field; bindings-node/src/packed.rs defines
+// the format and each record's field order): `~` is an absent field, `<n>:`
+// prefixes a text of n UTF-16 code units, `t`/`f` a boolean, and a number is
+// a text of decimal digits or `x` and the 16 hex digits of its bits. These
+// read it field by field, in order, and build the plain objects, leaving
+// absent optionals out.
+
+let packed = ''
+let at = 0
+
+/** Starts reading a packed result (synchronous: nothing runs in between). */
+function unpack(s) {
+  packed = s
+  at = 0
+}
+
+/** The next text field, or null when absent. */
+function nextText() {
+  let c = packed.charCodeAt(at)
+  if (c === 126) {
+    at++
+    return null
+  }
+  let n = 0
+  // Digits, then ':' (NaN past the end stops the loop too).
+  while (c >= 48 && c <= 57) {
+    n = n * 10 + (c - 48)
+    c = packed.charCodeAt(++at)
+  }
+  const start = at + 1
+  at = start + n
+  return packed.slice(start, at)
+}
+
+const BITS = new DataView(new ArrayBuffer(8))
+
+/** The next number field (exactly the Rust f64), or null when absent. */
+function nextNumber() {
+  const t = nextText()
+  if (t === null || t.charCodeAt(0) !== 120) return t === null ? null : +t
+  BITS.setUint32(0, parseInt(t.slice(1, 9), 16))
+  BITS.setUint32(4, parseInt(t.slice(9, 17), 16))
+  return BITS.getFloat64(0)
+}
+
+/** A text field of the same format, for arguments packed the same way. */
+function packText(s) {
+  return s === undefined || s === null ? '~' : s.length + ':' + s
+}
+
+/** The next boolean field, or null when absent. */
+function nextFlag() {
+  const c = packed.charCodeAt(at++)
+  return c === 116 ? true : c === 102 ? false : null
+}
 
 function payoutFrom(s) {
-  const p = { payoutId: s[0] }
-  if (s[1] !== null) p.amount = s[1]
-  p.status = s[2]
-  p.rawStatus = s[3]
-  if (s[4] !== null) p.message = s[4]
+  unpack(s)
+  const p = { payoutId: nextText() }
+  const amount = nextNumber()
+  if (amount !== null) p.amount = amount
+  p.status = nextText()
+  p.rawStatus = nextText()
+  const message = nextText()
+  if (message !== null) p.message = message
   return p
 }
 
 function statusReportFrom(s) {
-  const r = { id: s[0] }
-  if (s[1] !== null) r.reference = s[1]
-  if (s[2] !== null) r.amount = s[2]
-  if (s[3] !== null) r.charge = s[3]
-  if (s[4] !== null) r.currency = s[4]
-  r.status = s[5]
-  r.rawStatus = s[6]
-  if (s[7] !== null) r.environment = s[7]
-  if (s[8] !== null) r.type = s[8]
-  if (s[9] !== null) r.method = s[9]
-  if (s[10] !== null) r.operator = s[10]
-  if (s[11] !== null) r.narration = s[11]
-  if (s[12] !== null) r.isDisbursed = s[12]
-  if (s[13] !== null) r.createdAt = s[13]
-  if (s[14] !== null) r.updatedAt = s[14]
+  unpack(s)
+  const r = { id: nextText() }
+  let v
+  if ((v = nextText()) !== null) r.reference = v
+  if ((v = nextNumber()) !== null) r.amount = v
+  if ((v = nextNumber()) !== null) r.charge = v
+  if ((v = nextText()) !== null) r.currency = v
+  r.status = nextText()
+  r.rawStatus = nextText()
+  if ((v = nextText()) !== null) r.environment = v
+  if ((v = nextText()) !== null) r.type = v
+  if ((v = nextText()) !== null) r.method = v
+  if ((v = nextText()) !== null) r.operator = v
+  if ((v = nextText()) !== null) r.narration = v
+  if ((v = nextFlag()) !== null) r.isDisbursed = v
+  if ((v = nextText()) !== null) r.createdAt = v
+  if ((v = nextText()) !== null) r.updatedAt = v
   return r
 }
 
 /** `raw` is the body text (see `rawText`): it does not cross the boundary. */
 function webhookEventFrom(s, raw) {
-  const e = { payoutId: s[0] }
-  if (s[1] !== null) e.reference = s[1]
-  e.status = s[2]
-  e.rawStatus = s[3]
-  if (s[4] !== null) e.amount = s[4]
+  unpack(s)
+  const e = { payoutId: nextText() }
+  const reference = nextText()
+  if (reference !== null) e.reference = reference
+  e.status = nextText()
+  e.rawStatus = nextText()
+  const amount = nextNumber()
+  if (amount !== null) e.amount = amount
   e.raw = raw
   return e
 }
 
 function confirmationFrom(s) {
-  const c = { payoutId: s[0], status: s[1], rawStatus: s[2] }
-  if (s[3] !== null) c.amount = s[3]
-  if (s[4] !== null) c.eventStatus = s[4]
-  c.stale = s[5]
+  unpack(s)
+  const c = { payoutId: nextText(), status: nextText(), rawStatus: nextText() }
+  const amount = nextNumber()
+  if (amount !== null) c.amount = amount
+  const eventStatus = nextText()
+  if (eventStatus !== null) c.eventStatus = eventStatus
+  c.stale = nextFlag()
   return c
 }
 
@@ -655,7 +731,9 @@ function statusReportArg(report) {
 function confirmWebhook(event, report) {
   const e = webhookEventArg(event)
   const r = statusReportArg(report)
-  return confirmationFrom(call(() => native.confirmWebhook(e[0], e[1], e[2], r[0], r[1], r[2], r[3])))
+  // The five texts cross as one packed string (bindings-node/src/packed.rs).
+  const texts = packText(e[0]) + packText(e[1]) + packText(r[0]) + packText(r[1]) + packText(r[2])
+  return confirmationFrom(call(() => native.confirmWebhook(texts, e[2], r[3])))
 }
 
 

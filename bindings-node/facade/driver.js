@@ -219,11 +219,13 @@ function webhookResult(flow, body) {
 function readWebhookResult(flow, body) {
   const o = flow.outcome()
   if (o[0] !== 'ok') throw flowError(flow, { receiverStatus: o[3] })
-  const r = flow.webhookResult()
-  const result = { payoutId: r[0], status: r[1], rawStatus: r[2] }
-  if (r[3] !== null && r[3] !== undefined) result.eventStatus = r[3]
-  result.stale = r[4]
-  if (r[5] !== null && r[5] !== undefined) result.webhookId = r[5]
+  unpack(flow.webhookResult())
+  const result = { payoutId: nextText(), status: nextText(), rawStatus: nextText() }
+  const eventStatus = nextText()
+  if (eventStatus !== null) result.eventStatus = eventStatus
+  result.stale = nextFlag()
+  const webhookId = nextText()
+  if (webhookId !== null) result.webhookId = webhookId
   result.report = statusReportFrom(flow.outcomeReport())
   result.event = webhookEventFrom(flow.webhookEvent(), rawText(undefined, body))
   return result

@@ -6,10 +6,7 @@ use alexpay_core as ap;
 use napi::bindgen_prelude::{BufferSlice, Either};
 use napi_derive::napi;
 
-use crate::{
-    fail, flag, http_status, number, opt_whole, saturate, text, NativeClient, NativeFailure, Payout, Slot,
-    StatusReport, WebhookEvent,
-};
+use crate::{fail, http_status, number, opt_whole, packed, saturate, text, NativeClient, NativeFailure, Slot};
 
 enum Inner {
     Payout(Box<ap::PayoutFlow>),
@@ -312,49 +309,41 @@ impl NativeFlow {
         }
     }
 
-    /// The latest status report (`StatusReport` slots), if any.
+    /// The latest status report (a packed `StatusReport`), if any.
     #[napi]
-    pub fn outcome_report(&self) -> Option<Vec<Slot>> {
-        let report = match &self.ended {
-            Some(Ended::Payout(o)) => o.report.clone(),
-            Some(Ended::Webhook(Ok(r))) => Some(r.report.clone()),
-            _ => None,
-        };
-        report.map(|r| StatusReport::from(r).into_slots())
-    }
-
-    /// Alexpay's answer to the payout request (`Payout` slots), if accepted.
-    #[napi]
-    pub fn outcome_payout(&self) -> Option<Vec<Slot>> {
+    pub fn outcome_report(&self) -> Option<String> {
         match &self.ended {
-            Some(Ended::Payout(o)) => o.payout.clone().map(|p| Payout::from(p).into_slots()),
+            Some(Ended::Payout(o)) => o.report.as_ref().map(packed::status_report),
+            Some(Ended::Webhook(Ok(r))) => Some(packed::status_report(&r.report)),
             _ => None,
         }
     }
 
-    /// A webhook result: `[payoutId, status, rawStatus, eventStatus, stale,
-    /// webhookId]`.
+    /// Alexpay's answer to the payout request (a packed `Payout`), if accepted.
     #[napi]
-    pub fn webhook_result(&self) -> Option<Vec<Slot>> {
+    pub fn outcome_payout(&self) -> Option<String> {
         match &self.ended {
-            Some(Ended::Webhook(Ok(r))) => Some(vec![
-                text(Some(r.payout_id.clone())),
-                text(Some(r.status.as_str().into())),
-                text(Some(r.raw_status.clone())),
-                text(r.event_status.as_ref().map(|s| s.as_str().into())),
-                flag(Some(r.stale)),
-                text(r.webhook_id.clone()),
-            ]),
+            Some(Ended::Payout(o)) => o.payout.as_ref().map(packed::payout),
             _ => None,
         }
     }
 
-    /// The parsed event of a webhook result (`WebhookEvent` slots, without
+    /// A webhook result, packed: `payoutId, status, rawStatus, eventStatus,
+    /// stale, webhookId`.
+    #[napi]
+    pub fn webhook_result(&self) -> Option<String> {
+        match &self.ended {
+            Some(Ended::Webhook(Ok(r))) => Some(packed::webhook_result(r)),
+            _ => None,
+        }
+    }
+
+    /// The parsed event of a webhook result (a packed `WebhookEvent`, without
     /// the body the caller handed in).
     #[napi]
-    pub fn webhook_event(&self) -> Option<Vec<Slot>> {
+    pub fn webhook_event(&self) -> Option<String> {
         match &self.ended {
-            Some(Ended::Webhook(Ok(r))) => Some(WebhookEvent::from(r.event.clone()).into_slots()),
+            Some(Ended::Webhook(Ok(r))) => Some(packed::webhook_event(&r.event)),
             _ => None,
         }
     }

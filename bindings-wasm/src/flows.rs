@@ -7,8 +7,8 @@ use alexpay_core as ap;
 use wasm_bindgen::prelude::*;
 
 use crate::{
-    body_text, event_slots, failure, flag, ms, number, opt_text, opt_whole, or_null, outcome, payout_slots,
-    push_request, report_slots, slots, text, NativeClient, Slots,
+    body_text, failure, ms, number, opt_text, opt_whole, or_null, outcome, packed, push_request, slots, text,
+    NativeClient, Slots,
 };
 
 enum Inner {
@@ -306,49 +306,42 @@ impl NativeFlow {
         }
     }
 
-    /// The latest status report (`StatusReport` slots), if any.
-    #[wasm_bindgen(js_name = outcomeReport, unchecked_return_type = "Array<Slot> | null")]
+    /// The latest status report (a packed `StatusReport`), if any.
+    #[wasm_bindgen(js_name = outcomeReport, unchecked_return_type = "string | null")]
     pub fn outcome_report(&self) -> JsValue {
         let report = match &self.ended {
             Some(Ended::Payout(o)) => o.report.as_ref(),
             Some(Ended::Webhook(Ok(r))) => Some(&r.report),
             _ => None,
         };
-        or_null(report.map(|r| slots(&report_slots(r))))
+        or_null(report.map(|r| JsValue::from(packed::status_report(r))))
     }
 
-    /// Alexpay's answer to the payout request (`Payout` slots), if accepted.
-    #[wasm_bindgen(js_name = outcomePayout, unchecked_return_type = "Array<Slot> | null")]
+    /// Alexpay's answer to the payout request (a packed `Payout`), if accepted.
+    #[wasm_bindgen(js_name = outcomePayout, unchecked_return_type = "string | null")]
     pub fn outcome_payout(&self) -> JsValue {
         match &self.ended {
-            Some(Ended::Payout(o)) => or_null(o.payout.as_ref().map(|p| slots(&payout_slots(p)))),
+            Some(Ended::Payout(o)) => or_null(o.payout.as_ref().map(|p| JsValue::from(packed::payout(p)))),
             _ => JsValue::NULL,
         }
     }
 
-    /// A webhook result: `[payoutId, status, rawStatus, eventStatus, stale,
-    /// webhookId]`.
-    #[wasm_bindgen(js_name = webhookResult, unchecked_return_type = "Array<Slot> | null")]
+    /// A webhook result, packed: `payoutId, status, rawStatus, eventStatus,
+    /// stale, webhookId`.
+    #[wasm_bindgen(js_name = webhookResult, unchecked_return_type = "string | null")]
     pub fn webhook_result(&self) -> JsValue {
         match &self.ended {
-            Some(Ended::Webhook(Ok(r))) => slots(&[
-                text(&r.payout_id),
-                text(r.status.as_str()),
-                text(&r.raw_status),
-                opt_text(r.event_status.as_ref().map(|s| s.as_str())),
-                flag(Some(r.stale)),
-                opt_text(r.webhook_id.as_deref()),
-            ]),
+            Some(Ended::Webhook(Ok(r))) => packed::webhook_result(r).into(),
             _ => JsValue::NULL,
         }
     }
 
-    /// The parsed event of a webhook result (`WebhookEvent` slots, without
+    /// The parsed event of a webhook result (a packed `WebhookEvent`, without
     /// the body the caller handed in).
-    #[wasm_bindgen(js_name = webhookEvent, unchecked_return_type = "Array<Slot> | null")]
+    #[wasm_bindgen(js_name = webhookEvent, unchecked_return_type = "string | null")]
     pub fn webhook_event(&self) -> JsValue {
         match &self.ended {
-            Some(Ended::Webhook(Ok(r))) => slots(&event_slots(&r.event)),
+            Some(Ended::Webhook(Ok(r))) => packed::webhook_event(&r.event).into(),
             _ => JsValue::NULL,
         }
     }

@@ -5,9 +5,11 @@
 //! generated `native.d.ts`): the classes `NativeClient`, `NativeFailure`,
 //! `NativeTracker` and `NativeFlow` and the same functions, with the same
 //! names, argument orders and return shapes, so one JavaScript facade sits on
-//! either back end. Arguments are primitives; results are primitives or flat
-//! arrays of slots (text, number, boolean or `null`) that the facade turns into
-//! objects. A core error is *returned* as a `NativeFailure`, never thrown.
+//! either back end. Arguments are primitives; results are primitives, flat
+//! arrays of slots (text, number, boolean or `null`: a flow's actions and
+//! outcome) or one packed string per result object (`packed`, the napi
+//! crate's own file) that the facade turns into objects. A core error is
+//! *returned* as a `NativeFailure`, never thrown.
 //!
 //! This crate only converts values; every rule lives in `alexpay-core`. Whole
 //! numbers a caller gives arrive as JS numbers (`f64`) and go through the
@@ -18,6 +20,10 @@
 //! (behaviour) hold the two back ends together.
 
 mod flows;
+/// The packed result format, shared with the napi crate (one file, one
+/// format: see its header).
+#[path = "../../bindings-node/src/packed.rs"]
+mod packed;
 
 use std::borrow::Cow;
 
@@ -42,11 +48,10 @@ export interface RetryDecision {
 
 // ---------------------------------------------------------------- slots
 
-/// One field of a result that crosses the boundary as a flat array.
+/// One field of a flow's action or outcome (a flat array).
 pub(crate) enum Slot<'a> {
     Text(&'a str),
     Number(f64),
-    Flag(bool),
 }
 
 pub(crate) type Slots<'a> = Vec<Option<Slot<'a>>>;
@@ -63,10 +68,6 @@ pub(crate) fn number(v: Option<f64>) -> Option<Slot<'static>> {
     v.map(Slot::Number)
 }
 
-pub(crate) fn flag(v: Option<bool>) -> Option<Slot<'static>> {
-    v.map(Slot::Flag)
-}
-
 /// The slots as a JS array; `None` is `null`, as napi-rs renders
 /// `Option::None`. Built with js-sys: no serializer in the module.
 pub(crate) fn slots(value: &[Option<Slot<'_>>]) -> JsValue {
@@ -76,7 +77,6 @@ pub(crate) fn slots(value: &[Option<Slot<'_>>]) -> JsValue {
             None => JsValue::NULL,
             Some(Slot::Text(t)) => JsValue::from_str(t),
             Some(Slot::Number(n)) => JsValue::from_f64(*n),
-            Some(Slot::Flag(b)) => JsValue::from_bool(*b),
         };
         array.set(i as u32, v);
     }
@@ -279,15 +279,13 @@ pub(crate) fn push_request<'a>(out: &mut Slots<'a>, r: &'a ap::HttpRequest, body
     }
 }
 
-/// What a builder returns: `[url, body | null]`. The method and headers are
-/// the same for every request of a client and operation: the facade fetches
-/// them once (`payoutShape`, `statusCheckShape`) instead of decoding eleven
-/// strings more on every build (issue 13).
+/// What a builder returns: its url and body, packed (`packed::request`).
+/// The method and headers are the same for every request of a client and
+/// operation: the facade fetches them once (`payoutShape`,
+/// `statusCheckShape`) instead of decoding eleven strings more on every
+/// build (issue 13).
 fn request(r: ap::Result<ap::HttpRequest>) -> JsValue {
-    outcome(r, |r| {
-        let body = body_text(&r);
-        slots(&[text(&r.url), opt_text(body.as_deref())])
-    })
+    outcome(r, |r| packed::request(&r).into())
 }
 
 /// `[method, name1, value1, ...]` of a client's requests of one operation.
@@ -426,7 +424,7 @@ impl NativeClient {
     /// negatives and values above 2^53 - 1 (`invalid_amount`).
     #[wasm_bindgen(
         js_name = mobileMoneyPayout,
-        unchecked_return_type = "Array<string | undefined | null> | NativeFailure"
+        unchecked_return_type = "string | NativeFailure"
     )]
     pub fn mobile_money_payout(
         &self,
@@ -446,7 +444,7 @@ impl NativeClient {
     /// reports as `missing_bank_details`.
     #[wasm_bindgen(
         js_name = bankPayout,
-        unchecked_return_type = "Array<string | undefined | null> | NativeFailure"
+        unchecked_return_type = "string | NativeFailure"
     )]
     pub fn bank_payout(
         &self,
@@ -465,7 +463,7 @@ impl NativeClient {
 
     #[wasm_bindgen(
         js_name = statusCheck,
-        unchecked_return_type = "Array<string | undefined | null> | NativeFailure"
+        unchecked_return_type = "string | NativeFailure"
     )]
     pub fn status_check(&self, #[wasm_bindgen(js_name = payoutId)] payout_id: &str) -> JsValue {
         request(self.inner.status_check(payout_id))
@@ -474,139 +472,56 @@ impl NativeClient {
 
 // ---------------------------------------------------------------- responses
 
-/// `[payoutId, amount, status, rawStatus, message]`
-pub(crate) fn payout_slots(p: &ap::Payout) -> Slots<'_> {
-    vec![
-        text(&p.payout_id),
-        number(p.amount),
-        text(p.status.as_str()),
-        text(&p.raw_status),
-        opt_text(p.message.as_deref()),
-    ]
-}
-
-/// `[id, reference, amount, charge, currency, status, rawStatus,
-/// environment, type, method, operator, narration, isDisbursed, createdAt,
-/// updatedAt]`
-pub(crate) fn report_slots(r: &ap::StatusReport) -> Slots<'_> {
-    vec![
-        text(&r.id),
-        opt_text(r.reference.as_deref()),
-        number(r.amount),
-        number(r.charge),
-        opt_text(r.currency.as_deref()),
-        text(r.status.as_str()),
-        text(&r.raw_status),
-        opt_text(r.environment.as_deref()),
-        opt_text(r.payout_type.as_deref()),
-        opt_text(r.method.as_deref()),
-        opt_text(r.operator.as_deref()),
-        opt_text(r.narration.as_deref()),
-        flag(r.is_disbursed),
-        opt_text(r.created_at.as_deref()),
-        opt_text(r.updated_at.as_deref()),
-    ]
-}
-
-/// `[payoutId, reference, status, rawStatus, amount]`: never the raw body,
-/// which the caller already holds (the facade sets `raw` from it).
-pub(crate) fn event_slots(e: &ap::WebhookEvent) -> Slots<'_> {
-    vec![
-        text(&e.payout_id),
-        opt_text(e.reference.as_deref()),
-        text(e.status.as_str()),
-        text(&e.raw_status),
-        number(e.amount),
-    ]
-}
-
-/// Parses the answer to a payout initiation: `Payout` slots.
-#[wasm_bindgen(js_name = parsePayoutResponse, unchecked_return_type = "Array<Slot> | NativeFailure")]
+/// Parses the answer to a payout initiation: a packed `Payout`.
+#[wasm_bindgen(js_name = parsePayoutResponse, unchecked_return_type = "string | NativeFailure")]
 pub fn parse_payout_response(
     #[wasm_bindgen(js_name = httpStatusCode)] http_status_code: f64,
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] body: &[u8],
 ) -> JsValue {
     let status = whole(http_status_code, ap::Field::HttpStatus);
     outcome(status.and_then(|s| ap::parse_payout_response(s, body)), |p| {
-        slots(&payout_slots(&p))
+        packed::payout(&p).into()
     })
 }
 
-/// Parses the answer to a status check: `StatusReport` slots.
-#[wasm_bindgen(js_name = parseStatusResponse, unchecked_return_type = "Array<Slot> | NativeFailure")]
+/// Parses the answer to a status check: a packed `StatusReport`.
+#[wasm_bindgen(js_name = parseStatusResponse, unchecked_return_type = "string | NativeFailure")]
 pub fn parse_status_response(
     #[wasm_bindgen(js_name = httpStatusCode)] http_status_code: f64,
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] body: &[u8],
 ) -> JsValue {
     let status = whole(http_status_code, ap::Field::HttpStatus);
     outcome(status.and_then(|s| ap::parse_status_response(s, body)), |r| {
-        slots(&report_slots(&r))
+        packed::status_report(&r).into()
     })
 }
 
 // ---------------------------------------------------------------- webhooks
 
-/// Parses a webhook from its raw body: `WebhookEvent` slots (without the
+/// Parses a webhook from its raw body: a packed `WebhookEvent` (without the
 /// body: no copy of it is made in the module's memory, which never shrinks,
 /// nor sent back).
-#[wasm_bindgen(js_name = parseWebhook, unchecked_return_type = "Array<Slot> | NativeFailure")]
+#[wasm_bindgen(js_name = parseWebhook, unchecked_return_type = "string | NativeFailure")]
 pub fn parse_webhook(#[wasm_bindgen(unchecked_param_type = "Uint8Array")] body: &[u8]) -> JsValue {
-    outcome(ap::parse_webhook_without_raw(body), |e| slots(&event_slots(&e)))
+    outcome(ap::parse_webhook_without_raw(body), |e| {
+        packed::webhook_event(&e).into()
+    })
 }
 
 /// Confirms a webhook against the status check fetched for its payout:
-/// `[payoutId, status, rawStatus, amount, eventStatus, stale]`.
-///
-/// Only the fields `alexpay_core::confirm_webhook` reads cross the boundary,
-/// as in the napi crate (the event's payout id, raw status and amount; the
-/// report's id, reference, raw status and amount).
-#[wasm_bindgen(js_name = confirmWebhook, unchecked_return_type = "Array<Slot> | NativeFailure")]
+/// `texts` are the event's and the report's fields the check reads, packed
+/// by the facade (`packed::confirm_webhook` says which; one string argument
+/// instead of five), as in the napi crate; a packed `Confirmation` back.
+#[wasm_bindgen(js_name = confirmWebhook, unchecked_return_type = "string | NativeFailure")]
 pub fn confirm_webhook(
-    #[wasm_bindgen(js_name = eventPayoutId)] event_payout_id: String,
-    #[wasm_bindgen(js_name = eventRawStatus)] event_raw_status: String,
+    texts: &str,
     #[wasm_bindgen(js_name = eventAmount)] event_amount: Option<f64>,
-    #[wasm_bindgen(js_name = reportId)] report_id: String,
-    #[wasm_bindgen(js_name = reportReference)] report_reference: Option<String>,
-    #[wasm_bindgen(js_name = reportRawStatus)] report_raw_status: String,
     #[wasm_bindgen(js_name = reportAmount)] report_amount: Option<f64>,
 ) -> JsValue {
-    let event = ap::WebhookEvent {
-        payout_id: event_payout_id,
-        // A sender-chosen string the core's id check never reads.
-        reference: None,
-        status: ap::PayoutStatus::from_raw(&event_raw_status),
-        raw_status: event_raw_status,
-        amount: event_amount,
-        raw: String::new(),
-    };
-    let report = ap::StatusReport {
-        id: report_id,
-        reference: report_reference,
-        amount: report_amount,
-        charge: None,
-        currency: None,
-        status: ap::PayoutStatus::from_raw(&report_raw_status),
-        raw_status: report_raw_status,
-        environment: None,
-        payout_type: None,
-        method: None,
-        operator: None,
-        narration: None,
-        is_disbursed: None,
-        created_at: None,
-        updated_at: None,
-        message: None,
-    };
-    outcome(ap::confirm_webhook(&event, &report), |c| {
-        slots(&[
-            text(&c.payout_id),
-            text(c.status.as_str()),
-            text(&c.raw_status),
-            number(c.amount),
-            opt_text(c.event_status.as_ref().map(|s| s.as_str())),
-            flag(Some(c.stale)),
-        ])
-    })
+    outcome(
+        packed::confirm_webhook(texts, event_amount, report_amount),
+        JsValue::from,
+    )
 }
 
 /// `[name, value]` pairs, read as napi-rs reads `Vec<(String, String)>`:

@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { REPORT, WEBHOOK_RESULT, fields } from "../js/packed.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
@@ -94,11 +95,11 @@ function outcome(s, f, isWebhook) {
   const e = f.outcomeError();
   const err = e ? error(nativeError(e)) : null;
   if (isWebhook) {
-    const w = f.webhookResult();
+    const w = fields(f.webhookResult(), WEBHOOK_RESULT);
     const ok = w ? plain({ payout_id: w[0], status: w[1], raw_status: w[2], event_status: w[3], stale: w[4], webhook_id: w[5] }) : null;
     return { ok, error: err, receiver_status: receiverStatus };
   }
-  const report = f.outcomeReport();
+  const report = fields(f.outcomeReport(), REPORT);
   return plain({ kind, payout_id: payoutId, message, error: err, report_status: report ? report[5] : undefined });
 }
 

@@ -123,6 +123,9 @@ function cases(api) {
     OK("response body as a subarray view", () => { const big = new TextEncoder().encode(`xx${ok200}yy`); return api.parseStatusResponse(200, big.subarray(2, big.length - 2)); }, (r) => r.id === "PO_1"),
     A("response body 100k nested arrays", () => api.parseStatusResponse(200, deep), "unexpected_response", null),
     A("response body invalid UTF-8", () => api.parsePayoutResponse(200, new Uint8Array([0xff, 0xfe, 0x7b])), "unexpected_response", null),
+    // Results cross the boundary packed (bindings-node/src/packed.rs): numbers exactly, long and astral text by UTF-16 length.
+    OK("an amount of -0 comes back as -0, not 0", () => api.parseStatusResponse(200, '{"status":"success","code":200,"data":{"id":"PO_1","status":"successful","amount":"-0","charge":"0.1"}}'), (r) => Object.is(r.amount, -0) && r.charge === 0.1),
+    OK("a 100,000-unit astral narration with separators comes back whole", () => api.parseStatusResponse(200, JSON.stringify({ status: "success", code: 200, data: { id: "PO_1", status: "successful", narration: "😀~1:\u0000".repeat(20_000), method: "" } })), (r) => r.narration === "😀~1:\u0000".repeat(20_000) && r.narration.length === 120_000 && r.method === "" && r.rawStatus === "successful"),
 
     // --- Webhooks
     T("parseWebhook(parsed object) asks for the raw body", () => api.parseWebhook(JSON.parse(hook)), "raw body"),

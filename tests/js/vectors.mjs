@@ -73,6 +73,7 @@ class Mismatch extends Error {}
 
 function show(v) {
   if (v === undefined) return "undefined";
+  if (Object.is(v, -0)) return "-0";
   if (v instanceof Uint8Array) return `Uint8Array(${v.length})`;
   try {
     return JSON.stringify(v);
@@ -104,7 +105,8 @@ function same(want, have, path) {
     }
     return;
   }
-  if (want !== have) throw new Mismatch(`${path}: want ${show(want)}, got ${show(have)}`);
+  // Object.is: a number must come back exactly, -0 included.
+  if (typeof want === "number" ? !Object.is(want, have) : want !== have) throw new Mismatch(`${path}: want ${show(want)}, got ${show(have)}`);
 }
 
 /** Parsed objects leave absent optionals out (no `key: undefined`/`null`). */

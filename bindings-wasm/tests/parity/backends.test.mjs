@@ -1,8 +1,8 @@
 // Differential test of the two back ends behind the one JavaScript facade:
 // the napi addon (bindings-node/native.js, `cd bindings-node && npm run
 // build`) and this package's `--target nodejs` build. The same inputs go
-// through both and must give the same answer: deep-equal slot arrays and
-// values, NativeFailure records equal in every field (code, family, field,
+// through both and must give the same answer: deep-equal slot arrays,
+// identical packed result strings (bindings-node/src/packed.rs) and values, NativeFailure records equal in every field (code, family, field,
 // message, httpStatus, retryable, apiCode, apiMessage, payoutId), or both
 // throwing. Inputs: every shared vector in tests/vectors/*.json that maps to
 // a back-end call, every flow script in tests/vectors/flows/*.json replayed
@@ -17,6 +17,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { flowFiles as readFlowFiles, vectorFiles } from "../../../tests/js/node-files.mjs";
+import { EVENT, PAYOUT, REPORT, WEBHOOK_RESULT, fields, pack } from "../../../tests/js/packed.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -90,6 +91,7 @@ function clientFor(m, c) {
   return r;
 }
 
+
 /** One runner per vector file: each case becomes one or more `same` calls. */
 const RUNNERS = {
   "client_config.json": (doc, c) => {
@@ -144,12 +146,12 @@ const RUNNERS = {
   "webhook_confirmations.json": (doc, c) => {
     const i = c.input;
     same("confirmWebhook", (m) => {
-      const e = m.parseWebhook(bytesFor(m, utf8(i.webhook_body)));
-      const r = m.parseStatusResponse(i.status_response.http_status, bytesFor(m, utf8(i.status_response.body)));
+      const e = fields(m.parseWebhook(bytesFor(m, utf8(i.webhook_body))), EVENT);
+      const r = fields(m.parseStatusResponse(i.status_response.http_status, bytesFor(m, utf8(i.status_response.body))), REPORT);
       if (!Array.isArray(e) || !Array.isArray(r)) return [e, r];
-      // Event slots [payoutId, reference, status, rawStatus, amount, raw];
-      // report slots [id, reference, amount, ..., rawStatus (6), ...].
-      return m.confirmWebhook(e[0], e[3], e[4], r[0], r[1], r[6], r[2]);
+      // Event fields [payoutId, reference, status, rawStatus, amount];
+      // report fields [id, reference, amount, ..., rawStatus (6), ...].
+      return m.confirmWebhook(pack(e[0], e[3], r[0], r[1], r[6]), e[4], r[2]);
     });
   },
   "statuses.json": (doc, c) => {
@@ -168,13 +170,13 @@ const RUNNERS = {
         let result;
         if (o.status !== undefined) result = t.observe(o.status, []);
         else if (o.webhook !== undefined) {
-          const e = m.parseWebhook(bytesFor(m, utf8(o.webhook)));
+          const e = fields(m.parseWebhook(bytesFor(m, utf8(o.webhook))), EVENT);
           result = Array.isArray(e) ? t.observeEvent(e[3], e[0]) : e;
         } else if (o.payout_response) {
-          const p = m.parsePayoutResponse(o.payout_response.http_status, bytesFor(m, utf8(o.payout_response.body)));
+          const p = fields(m.parsePayoutResponse(o.payout_response.http_status, bytesFor(m, utf8(o.payout_response.body))), PAYOUT);
           result = Array.isArray(p) ? t.observe(p[3], [p[0]]) : p;
         } else {
-          const r = m.parseStatusResponse(o.status_response.http_status, bytesFor(m, utf8(o.status_response.body)));
+          const r = fields(m.parseStatusResponse(o.status_response.http_status, bytesFor(m, utf8(o.status_response.body))), REPORT);
           result = Array.isArray(r) ? t.observe(r[6], [r[0], r[1]].filter((x) => x !== null)) : r;
         }
         return [result, t];
@@ -248,12 +250,12 @@ function createFlow(m, doc, input) {
 function outcomeOf(flow, isWebhook) {
   const o = flow.outcome();
   if (isWebhook) {
-    const r = flow.webhookResult();
+    const r = fields(flow.webhookResult(), WEBHOOK_RESULT);
     const answer = { receiver_status: o[3] };
     if (r) return { ok: { payout_id: r[0], status: r[1], raw_status: r[2], event_status: r[3], stale: r[4], webhook_id: r[5] }, ...answer };
     return { error: errorJson(flow.outcomeError()), ...answer };
   }
-  const report = flow.outcomeReport();
+  const report = fields(flow.outcomeReport(), REPORT);
   return { kind: o[0], payout_id: o[1], report_status: report ? report[5] : null, message: o[2], error: errorJson(flow.outcomeError()), cause: errorJson(flow.outcomeCause()) };
 }
 
@@ -390,7 +392,11 @@ const CALLS = [
   ["parsePayoutResponse", () => [pick(NUMBERS), pick(BODIES)], (m, [s, b]) => m.parsePayoutResponse(s, bytesFor(m, b))],
   ["parseStatusResponse", () => [pick(NUMBERS), pick(BODIES)], (m, [s, b]) => m.parseStatusResponse(s, bytesFor(m, b))],
   ["parseWebhook", () => [pick(BODIES)], (m, [b]) => m.parseWebhook(bytesFor(m, b))],
-  ["confirmWebhook", () => [pick(STRINGS), pick(STRINGS), pick(OPTIONAL_NUMBERS), pick(STRINGS), pick(OPTIONAL_STRINGS), pick(STRINGS), pick(OPTIONAL_NUMBERS)], (m, a) => m.confirmWebhook(...a)],
+  ["confirmWebhook", () => [pick(STRINGS), pick(STRINGS), pick(OPTIONAL_NUMBERS), pick(STRINGS), pick(OPTIONAL_STRINGS), pick(STRINGS), pick(OPTIONAL_NUMBERS)],
+    (m, [eid, eraw, eamount, rid, rref, rraw, ramount]) => m.confirmWebhook(pack(eid, eraw, rid, rref, rraw), eamount, ramount)],
+  // Texts not packed as the facade packs them: read as absent fields, never a crash, the same in both.
+  ["confirmWebhook (malformed texts)", () => [pick([...STRINGS, "5:abc", "3:😀", "1:😀", "99999999999999999999:x", "2:ok~~9"]), pick(OPTIONAL_NUMBERS)],
+    (m, [texts, amount]) => m.confirmWebhook(texts, amount, amount)],
   ["verifyWebhookSignature", () => [pick(STRINGS), HEADER_PAIRS(), pick(BODIES), pick(NUMBERS), pick(OPTIONAL_NUMBERS)], (m, [s, h, b, n, t]) => m.verifyWebhookSignature(s, h, bytesFor(m, b), n, t)],
   ["signWebhook", () => [pick(STRINGS), pick(STRINGS), pick(NUMBERS), pick(BODIES)], (m, [s, i, t, b]) => m.signWebhook(s, i, t, bytesFor(m, b))],
   ["normalizeStatus", () => [pick(STRINGS)], (m, a) => m.normalizeStatus(...a)],
