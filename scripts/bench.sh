@@ -13,8 +13,12 @@ cd "$(dirname "$0")/.."
 runs="${1:-${BENCH_RUNS:-3}}"
 quick=()
 criterion=()
+# JS columns timed in alternating rounds, so a busy machine's load hits the
+# binding and its baselines alike (quick runs skip it).
+interleave=(--interleaved 9)
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
   quick=(--quick)
+  interleave=()
   criterion=(--warm-up-time 1 --measurement-time 2)
 fi
 out=target/bench
@@ -44,7 +48,7 @@ for i in $(seq 1 "$runs"); do
   echo "== run $i/$runs: Python (bench/python/bench.py)"
   .venv/bin/python bench/python/bench.py "${quick[@]}" --json "$out/py.$i.json"
   echo "== run $i/$runs: Node + wasm (bench/js/bench.mjs)"
-  node bench/js/bench.mjs "${quick[@]}" --json "$out/js.$i.json"
+  node bench/js/bench.mjs "${quick[@]}" "${interleave[@]}" --json "$out/js.$i.json"
 done
 
 # The drivers' share of a payout round trip (issue 13), interleaved rounds in one process per language.
