@@ -9,7 +9,7 @@ use pyo3::types::{PyBool, PyBytes, PyDict, PyString};
 use crate::convert::{self, type_name};
 use crate::errors::{wrong_type, OrRaise};
 use crate::request::{HttpRequest, RequestShape};
-use crate::values::{self, Recurring};
+use crate::values;
 
 /// What `__reduce__` returns: the function that rebuilds the value, and its arguments.
 type Reduce<'py, Args> = PyResult<(Bound<'py, PyAny>, Args)>;
@@ -388,13 +388,13 @@ impl StatusReport {
             reference: values::optional_text(py, r.reference.as_deref()),
             amount: values::money(py, r.amount)?,
             charge: values::money(py, r.charge)?,
-            currency: values::optional_recurring(py, Recurring::Currency, r.currency.as_deref()),
+            currency: values::optional_text(py, r.currency.as_deref()),
             status: values::status(py, &r.status),
-            raw_status: values::recurring(py, Recurring::RawStatus, &r.raw_status),
-            environment: values::optional_recurring(py, Recurring::Environment, r.environment.as_deref()),
-            payout_type: values::optional_recurring(py, Recurring::PayoutType, r.payout_type.as_deref()),
-            method: values::optional_recurring(py, Recurring::Method, r.method.as_deref()),
-            operator: values::optional_recurring(py, Recurring::Operator, r.operator.as_deref()),
+            raw_status: values::text(py, &r.raw_status),
+            environment: values::optional_text(py, r.environment.as_deref()),
+            payout_type: values::optional_text(py, r.payout_type.as_deref()),
+            method: values::optional_text(py, r.method.as_deref()),
+            operator: values::optional_text(py, r.operator.as_deref()),
             narration: values::optional_text(py, r.narration.as_deref()),
             is_disbursed: values::optional_bool(py, r.is_disbursed),
             created_at: values::optional_text(py, r.created_at.as_deref()),

@@ -6,8 +6,6 @@
 
 use alexpay_core::PayoutStatus;
 use pyo3::prelude::*;
-use std::sync::Mutex;
-
 use pyo3::types::{PyBool, PyString};
 
 /// A `str`.
@@ -51,54 +49,6 @@ pub(crate) fn status(py: Python<'_>, status: &PayoutStatus) -> Py<PyString> {
 pub(crate) fn optional_status(py: Python<'_>, s: Option<&PayoutStatus>) -> Py<PyAny> {
     match s {
         Some(s) => status(py, s).into_any(),
-        None => py.None(),
-    }
-}
-
-/// The fields whose values come from a small set in practice (a merchant
-/// sees a handful of currencies, operators, methods...): each keeps the
-/// last `str` it made, shared by the next answer that carries the same text
-/// instead of making an equal one (strings are immutable, so sharing is
-/// invisible; ids, references and times are never shared).
-#[derive(Clone, Copy)]
-pub(crate) enum Recurring {
-    RawStatus,
-    Currency,
-    Environment,
-    PayoutType,
-    Method,
-    Operator,
-}
-
-const RECURRING: usize = 6;
-
-type Slot = Option<(Box<str>, Py<PyString>)>;
-
-static RECENT: Mutex<[Slot; RECURRING]> = Mutex::new([const { None }; RECURRING]);
-
-/// A `str` for a recurring field: the last one made for `field` when the
-/// text is the same, else a new one that replaces it.
-pub(crate) fn recurring(py: Python<'_>, field: Recurring, s: &str) -> Py<PyString> {
-    // `try_lock`: another thread (free-threaded Python) or a re-entry simply
-    // makes its own string; nothing ever waits.
-    let Ok(mut slots) = RECENT.try_lock() else {
-        return text(py, s);
-    };
-    let slot = &mut slots[field as usize];
-    if let Some((last, obj)) = slot {
-        if **last == *s {
-            return obj.clone_ref(py);
-        }
-    }
-    let obj = text(py, s);
-    *slot = Some((s.into(), obj.clone_ref(py)));
-    obj
-}
-
-/// A recurring field's `str`, or `None`.
-pub(crate) fn optional_recurring(py: Python<'_>, field: Recurring, s: Option<&str>) -> Py<PyAny> {
-    match s {
-        Some(s) => recurring(py, field, s).into_any(),
         None => py.None(),
     }
 }
