@@ -1,8 +1,9 @@
 //! Rust values to the Python objects a result's attributes hold. Results
 //! build them once, when they are made, and keep them as `Py<...>` fields of
 //! a frozen class: pyo3 then exposes such a field as a plain struct member,
-//! read by the interpreter without calling into Rust (a getter call that
-//! made a new `str` cost ~60 ns per attribute read; issue 13).
+//! read by the interpreter without calling into Rust, and `obj.attr` is
+//! specialised by CPython 3.11+ (issue 13: 15 direct reads ~80 ns, against
+//! ~460 ns of getter calls that each made a new `str`).
 
 use alexpay_core::PayoutStatus;
 use pyo3::prelude::*;
