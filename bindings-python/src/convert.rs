@@ -54,16 +54,15 @@ fn int_i128(obj: &Bound<'_, PyAny>, field: Field, what: &str) -> PyResult<i128> 
             format_args!("must be an int ({what}), not {}", type_name(obj)),
         ));
     }
+    // Every real argument fits an i64, a single C call; pyo3's i128 path
+    // under abi3 makes three temporary ints (issue 13: ~40 ns a call).
+    if let Ok(v) = obj.extract::<i64>() {
+        return Ok(v.into());
+    }
     match obj.extract::<i128>() {
         Ok(v) => Ok(v),
         Err(_) => Ok(if obj.lt(0)? { i128::MIN } else { i128::MAX }),
     }
-}
-
-/// A payout amount: a Python `int` (not `bool`, not `float`) of any size;
-/// the core decides what is a valid amount.
-pub(crate) fn amount(obj: &Bound<'_, PyAny>) -> PyResult<u64> {
-    amount_range(amount_int(obj)?)
 }
 
 /// The amount's type only: payout builders check every argument's type and
@@ -197,6 +196,16 @@ pub(crate) fn headers(obj: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>>
             "headers",
             format_args!("{HEADERS_SHAPE}, not {}", type_name(obj)),
         ));
+    }
+    // A plain dict (the common case) is read directly: no `.items()` view,
+    // no pair tuples. Subclasses may override `items`, so they take the
+    // general path.
+    if let Ok(dict) = obj.cast_exact::<PyDict>() {
+        let mut out = Vec::with_capacity(dict.len());
+        for (k, v) in dict.iter() {
+            out.push((header_text(&k)?, header_text(&v)?));
+        }
+        return Ok(out);
     }
     let pairs = if obj.hasattr("items")? {
         obj.call_method0("items")?

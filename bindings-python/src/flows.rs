@@ -10,7 +10,8 @@ use pyo3::types::PyDict;
 
 use crate::convert;
 use crate::errors::{from_core, from_core_with_payout, OrRaise};
-use crate::types::{Client, HttpRequest, Payout, StatusReport, WebhookEvent};
+use crate::request::HttpRequest;
+use crate::types::{Client, Payout, StatusReport, WebhookEvent};
 
 /// What the driver does next: ``kind`` is ``"send"`` (send ``request`` with
 /// ``timeout_ms``, read at most ``max_body_bytes`` + 1 bytes of the answer,
@@ -71,7 +72,7 @@ fn action<O>(py: Python<'_>, a: core::Action<O>, done: impl FnOnce(O) -> PyResul
             kind: "send",
             id: Some(o.id),
             operation: Some(o.operation.as_str()),
-            request: Some(Py::new(py, HttpRequest::from(o.request))?),
+            request: Some(Py::new(py, HttpRequest::new(py, o.request, None)?)?),
             timeout_ms: Some(o.timeout_ms),
             max_body_bytes: Some(o.max_body_bytes),
             ..empty
@@ -115,7 +116,7 @@ impl PayoutOutcome {
         self.inner
             .report
             .clone()
-            .map(|inner| Py::new(py, StatusReport { inner }))
+            .map(|inner| Py::new(py, StatusReport::new(py, inner)?))
             .transpose()
     }
     #[getter]
@@ -200,15 +201,7 @@ impl WebhookOutcome {
         d.set_item("event_status", r.event_status.as_ref().map(core::PayoutStatus::as_str))?;
         d.set_item("stale", r.stale)?;
         d.set_item("webhook_id", r.webhook_id.as_deref())?;
-        d.set_item(
-            "report",
-            Py::new(
-                py,
-                StatusReport {
-                    inner: r.report.clone(),
-                },
-            )?,
-        )?;
+        d.set_item("report", Py::new(py, StatusReport::new(py, r.report.clone())?)?)?;
         d.set_item("event", Py::new(py, WebhookEvent { inner: r.event.clone() })?)?;
         Ok(d)
     }

@@ -50,9 +50,8 @@ fn parse_payout_response(http_status: &Bound<'_, PyAny>, body: &Bound<'_, PyAny>
 fn parse_status_response(http_status: &Bound<'_, PyAny>, body: &Bound<'_, PyAny>) -> PyResult<StatusReport> {
     let status: u16 = convert::int(http_status, Field::HttpStatus, HTTP_STATUS)?;
     let body = convert::body(body, "body", RESPONSE_HINT)?;
-    Ok(StatusReport {
-        inner: core::parse_status_response(status, body.as_bytes()).or_raise()?,
-    })
+    let report = core::parse_status_response(status, body.as_bytes()).or_raise()?;
+    StatusReport::new(http_status.py(), report)
 }
 
 /// Parses a webhook from its raw body (``bytes`` or ``str``, exactly as
@@ -95,9 +94,9 @@ fn confirm_webhook(event: &Bound<'_, PyAny>, report: &Bound<'_, PyAny>) -> PyRes
             ),
         )
     })?;
-    Ok(Confirmation {
-        inner: core::confirm_webhook(&event.get().inner, &report.get().inner).or_raise()?,
-    })
+    let report = report.get();
+    let confirmation = core::confirm_webhook(&event.get().inner, &report.inner).or_raise()?;
+    Confirmation::new(event.py(), confirmation, report)
 }
 
 /// Verifies a signed webhook (Standard Webhooks scheme; opt-in, for

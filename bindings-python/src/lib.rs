@@ -12,7 +12,9 @@ mod errors;
 mod flows;
 mod functions;
 mod money;
+mod request;
 mod types;
+mod values;
 
 use pyo3::prelude::*;
 
@@ -21,7 +23,7 @@ use pyo3::prelude::*;
 #[pyo3(name = "_alexpay")]
 fn native_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<types::Client>()?;
-    m.add_class::<types::HttpRequest>()?;
+    m.add_class::<request::HttpRequest>()?;
     m.add_class::<types::Payout>()?;
     m.add_class::<types::StatusReport>()?;
     m.add_class::<types::WebhookEvent>()?;

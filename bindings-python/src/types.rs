@@ -4,15 +4,20 @@
 use alexpay_core as core;
 use alexpay_core::Field;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyString};
+use pyo3::types::{PyBool, PyBytes, PyDict, PyString};
 
 use crate::convert::{self, type_name};
 use crate::errors::{wrong_type, OrRaise};
+use crate::request::{HttpRequest, RequestShape};
+use crate::values;
+
+/// What `__reduce__` returns: the function that rebuilds the value, and its arguments.
+type Reduce<'py, Args> = PyResult<(Bound<'py, PyAny>, Args)>;
 
 /// Longest repr of one attribute value before it is cut short.
 const REPR_VALUE_CHARS: usize = 120;
 
-fn short_repr(value: &Bound<'_, PyAny>) -> PyResult<String> {
+pub(crate) fn short_repr(value: &Bound<'_, PyAny>) -> PyResult<String> {
     let full = value.repr()?.to_string_lossy().into_owned();
     let count = full.chars().count();
     if count <= REPR_VALUE_CHARS {
@@ -73,6 +78,10 @@ fn repr_of(obj: &Bound<'_, PyAny>, class: &str, names: &[&str]) -> PyResult<Stri
 #[pyclass(frozen, subclass, module = "alexpay")]
 pub(crate) struct Client {
     inner: core::Client,
+    /// Every payout request's method and headers, as Python objects made once.
+    payout_shape: RequestShape,
+    /// Every status check's.
+    status_shape: RequestShape,
 }
 
 impl Client {
@@ -135,6 +144,7 @@ impl Client {
     #[new]
     #[pyo3(signature = (*, public_key, secret_key, base_url, user_agent = None, max_body_bytes = None))]
     fn new(
+        py: Python<'_>,
         public_key: &Bound<'_, PyAny>,
         secret_key: &Bound<'_, PyAny>,
         base_url: &Bound<'_, PyAny>,
@@ -148,8 +158,11 @@ impl Client {
             user_agent: convert::optional_text(user_agent, Field::UserAgent)?,
             max_body_bytes: convert::optional_int(max_body_bytes, Field::MaxBodyBytes, "bytes, from 1 to 1073741824")?,
         };
+        let inner = core::Client::new(config).or_raise()?;
         Ok(Client {
-            inner: core::Client::new(config).or_raise()?,
+            payout_shape: RequestShape::new(py, &inner, core::Operation::Payout)?,
+            status_shape: RequestShape::new(py, &inner, core::Operation::StatusCheck)?,
+            inner,
         })
     }
 
@@ -202,9 +215,8 @@ impl Client {
         webhook_url: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<HttpRequest> {
         let payout = mobile_money(amount, country_id, phone_number, narration, webhook_url)?;
-        Ok(HttpRequest {
-            inner: self.inner.mobile_money_payout(&payout).or_raise()?,
-        })
+        let request = self.inner.mobile_money_payout(&payout).or_raise()?;
+        HttpRequest::new(amount.py(), request, Some(&self.payout_shape))
     }
 
     /// Builds ``POST {base_url}/v1/payment/payouts/process`` paying a bank
@@ -226,9 +238,8 @@ impl Client {
         webhook_url: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<HttpRequest> {
         let payout = bank(amount, country_id, bank_id, account_number, narration, webhook_url)?;
-        Ok(HttpRequest {
-            inner: self.inner.bank_payout(&payout).or_raise()?,
-        })
+        let request = self.inner.bank_payout(&payout).or_raise()?;
+        HttpRequest::new(amount.py(), request, Some(&self.payout_shape))
     }
 
     /// Builds ``GET {base_url}/v1/payment/{payout_id}/check`` (no body).
@@ -238,83 +249,12 @@ impl Client {
     /// empty, too long or would change the URL path.
     fn status_check(&self, payout_id: &Bound<'_, PyAny>) -> PyResult<HttpRequest> {
         let id = convert::text(payout_id, Field::PayoutId)?;
-        Ok(HttpRequest {
-            inner: self.inner.status_check(&id).or_raise()?,
-        })
+        let request = self.inner.status_check(&id).or_raise()?;
+        HttpRequest::new(payout_id.py(), request, Some(&self.status_shape))
     }
 
     fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
         repr_of(slf.as_any(), "Client", &["public_key", "base_url", "user_agent"])
-    }
-}
-
-/// An HTTP request as plain data, ready for any client:
-/// ``httpx.request(r.method, r.url, headers=r.headers, content=r.body)`` or
-/// ``requests.request(r.method, r.url, headers=r.headers, data=r.body)``.
-///
-/// ``headers`` carries the secret key (as ``secret-key``) because Alexpay
-/// needs it; the repr of the request redacts it, so do not log the headers
-/// dict itself.
-#[pyclass(frozen, module = "alexpay")]
-pub(crate) struct HttpRequest {
-    inner: core::HttpRequest,
-}
-
-impl From<core::HttpRequest> for HttpRequest {
-    fn from(inner: core::HttpRequest) -> Self {
-        HttpRequest { inner }
-    }
-}
-
-#[pymethods]
-impl HttpRequest {
-    /// ``"POST"`` or ``"GET"``.
-    #[getter]
-    fn method(&self) -> &'static str {
-        self.inner.method
-    }
-
-    /// The full URL.
-    #[getter]
-    fn url(&self) -> &str {
-        &self.inner.url
-    }
-
-    /// A new ``dict`` of lowercase header names to values (includes the
-    /// secret key).
-    #[getter]
-    fn headers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let dict = PyDict::new(py);
-        for (k, v) in &self.inner.headers {
-            dict.set_item(k, v)?;
-        }
-        Ok(dict)
-    }
-
-    /// The body bytes; ``b""`` for requests without a body (status checks).
-    #[getter]
-    fn body<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
-        PyBytes::new(py, self.inner.body.as_deref().unwrap_or_default())
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        let py = slf.py();
-        let me = slf.get();
-        let headers = PyDict::new(py);
-        for (k, v) in &me.inner.headers {
-            if k.eq_ignore_ascii_case(core::SECRET_KEY_HEADER) {
-                headers.set_item(k, "[REDACTED]")?;
-            } else {
-                headers.set_item(k, v)?;
-            }
-        }
-        Ok(format!(
-            "HttpRequest(method={}, url={}, headers={}, body={})",
-            short_repr(PyString::new(py, me.inner.method).as_any())?,
-            short_repr(PyString::new(py, &me.inner.url).as_any())?,
-            headers.repr()?.to_string_lossy(),
-            short_repr(me.body(py).as_any())?,
-        ))
     }
 }
 
@@ -364,7 +304,7 @@ impl Payout {
         )
     }
     /// Pickles as the answer it was parsed from (re-parsed on load).
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (u16, Bound<'py, PyBytes>))> {
+    fn __reduce__<'py>(&self, py: Python<'py>) -> Reduce<'py, (u16, Bound<'py, PyBytes>)> {
         let p = &self.inner;
         let body = serde_json::json!({ "status": "success", "code": 0, "message": p.message,
             "data": { "payout_id": p.payout_id, "amount": p.amount, "status": p.raw_status } });
@@ -382,101 +322,104 @@ impl Payout {
 
 /// Alexpay's answer to a status check (from ``parse_status_response``).
 /// Everything but ``id``, ``status`` and ``raw_status`` may be ``None``.
+///
+/// The attributes are Python objects made once, at parse time (see
+/// `values`); `inner` keeps the core's value for equality, pickling, the
+/// tracker and `confirm_webhook`.
 #[pyclass(frozen, eq, module = "alexpay")]
-#[derive(PartialEq)]
 pub(crate) struct StatusReport {
     pub(crate) inner: core::StatusReport,
+    /// The payout's id.
+    #[pyo3(get)]
+    id: Py<PyString>,
+    /// The merchant's or Alexpay's reference, or ``None``.
+    #[pyo3(get)]
+    reference: Py<PyAny>,
+    /// The amount, or ``None``.
+    #[pyo3(get)]
+    amount: Py<PyAny>,
+    /// Alexpay's fee (may be fractional), or ``None``.
+    #[pyo3(get)]
+    charge: Py<PyAny>,
+    /// The currency code, or ``None``.
+    #[pyo3(get)]
+    currency: Py<PyAny>,
+    /// The normalised status: ``"pending"``, ``"succeeded"``, ``"failed"`` or ``"unknown"``.
+    #[pyo3(get)]
+    status: Py<PyString>,
+    /// The status exactly as Alexpay sent it.
+    #[pyo3(get)]
+    raw_status: Py<PyString>,
+    /// ``live`` / ``sandbox`` as Alexpay reports it, or ``None``.
+    #[pyo3(get)]
+    environment: Py<PyAny>,
+    /// The payout type Alexpay reports (its ``type`` field), or ``None``.
+    #[pyo3(get, name = "type")]
+    payout_type: Py<PyAny>,
+    /// The payout method, or ``None``.
+    #[pyo3(get)]
+    method: Py<PyAny>,
+    /// The mobile-money operator, or ``None``.
+    #[pyo3(get)]
+    operator: Py<PyAny>,
+    /// The narration, or ``None``.
+    #[pyo3(get)]
+    narration: Py<PyAny>,
+    /// Whether the funds left Alexpay, or ``None``.
+    #[pyo3(get)]
+    is_disbursed: Py<PyAny>,
+    /// Creation time as Alexpay wrote it, or ``None``.
+    #[pyo3(get)]
+    created_at: Py<PyAny>,
+    /// Last update time as Alexpay wrote it, or ``None``.
+    #[pyo3(get)]
+    updated_at: Py<PyAny>,
+    /// Words explaining the status when the answer gave any (for a failed
+    /// payout, its reason).
+    #[pyo3(get)]
+    message: Py<PyAny>,
+}
+
+impl StatusReport {
+    pub(crate) fn new(py: Python<'_>, inner: core::StatusReport) -> PyResult<Self> {
+        let r = &inner;
+        Ok(StatusReport {
+            id: values::text(py, &r.id),
+            reference: values::optional_text(py, r.reference.as_deref()),
+            amount: values::money(py, r.amount)?,
+            charge: values::money(py, r.charge)?,
+            currency: values::optional_text(py, r.currency.as_deref()),
+            status: values::status(py, &r.status),
+            raw_status: values::text(py, &r.raw_status),
+            environment: values::optional_text(py, r.environment.as_deref()),
+            payout_type: values::optional_text(py, r.payout_type.as_deref()),
+            method: values::optional_text(py, r.method.as_deref()),
+            operator: values::optional_text(py, r.operator.as_deref()),
+            narration: values::optional_text(py, r.narration.as_deref()),
+            is_disbursed: values::optional_bool(py, r.is_disbursed),
+            created_at: values::optional_text(py, r.created_at.as_deref()),
+            updated_at: values::optional_text(py, r.updated_at.as_deref()),
+            message: values::optional_text(py, r.message.as_deref()),
+            inner,
+        })
+    }
+}
+
+/// Equal when the core's values are: the Python attributes are made from them.
+impl PartialEq for StatusReport {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
 }
 
 #[pymethods]
 impl StatusReport {
-    /// The payout's id.
-    #[getter]
-    fn id(&self) -> &str {
-        &self.inner.id
-    }
-    /// The merchant's or Alexpay's reference, or ``None``.
-    #[getter]
-    fn reference(&self) -> Option<&str> {
-        self.inner.reference.as_deref()
-    }
-    /// The amount, or ``None``.
-    #[getter]
-    fn amount(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
-        crate::money::money(py, self.inner.amount)
-    }
-    /// Alexpay's fee (may be fractional), or ``None``.
-    #[getter]
-    fn charge(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
-        crate::money::money(py, self.inner.charge)
-    }
-    /// The currency code, or ``None``.
-    #[getter]
-    fn currency(&self) -> Option<&str> {
-        self.inner.currency.as_deref()
-    }
-    /// The normalised status: ``"pending"``, ``"succeeded"``, ``"failed"`` or ``"unknown"``.
-    #[getter]
-    fn status(&self) -> &'static str {
-        self.inner.status.as_str()
-    }
-    /// The status exactly as Alexpay sent it.
-    #[getter]
-    fn raw_status(&self) -> &str {
-        &self.inner.raw_status
-    }
-    /// ``live`` / ``sandbox`` as Alexpay reports it, or ``None``.
-    #[getter]
-    fn environment(&self) -> Option<&str> {
-        self.inner.environment.as_deref()
-    }
-    /// The payout type Alexpay reports (its ``type`` field), or ``None``.
-    #[getter(r#type)]
-    fn payout_type(&self) -> Option<&str> {
-        self.inner.payout_type.as_deref()
-    }
-    /// The payout method, or ``None``.
-    #[getter]
-    fn method(&self) -> Option<&str> {
-        self.inner.method.as_deref()
-    }
-    /// The mobile-money operator, or ``None``.
-    #[getter]
-    fn operator(&self) -> Option<&str> {
-        self.inner.operator.as_deref()
-    }
-    /// The narration, or ``None``.
-    #[getter]
-    fn narration(&self) -> Option<&str> {
-        self.inner.narration.as_deref()
-    }
-    /// Whether the funds left Alexpay, or ``None``.
-    #[getter]
-    fn is_disbursed(&self) -> Option<bool> {
-        self.inner.is_disbursed
-    }
-    /// Creation time as Alexpay wrote it, or ``None``.
-    #[getter]
-    fn created_at(&self) -> Option<&str> {
-        self.inner.created_at.as_deref()
-    }
-    /// Last update time as Alexpay wrote it, or ``None``.
-    #[getter]
-    fn updated_at(&self) -> Option<&str> {
-        self.inner.updated_at.as_deref()
-    }
-    /// Words explaining the status when the answer gave any (for a failed
-    /// payout, its reason).
-    #[getter]
-    fn message(&self) -> Option<&str> {
-        self.inner.message.as_deref()
-    }
     /// The fields as a plain dict.
     fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
         dict_of(slf.as_any(), &REPORT_FIELDS)
     }
     /// Pickles as a status-check answer holding its fields (re-parsed on load).
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (u16, Bound<'py, PyBytes>))> {
+    fn __reduce__<'py>(&self, py: Python<'py>) -> Reduce<'py, (u16, Bound<'py, PyBytes>)> {
         let r = &self.inner;
         let data = serde_json::json!({ "id": r.id, "reference": r.reference, "amount": r.amount, "charge": r.charge,
             "currency": r.currency, "status": r.raw_status, "environment": r.environment, "type": r.payout_type,
@@ -539,7 +482,7 @@ impl WebhookEvent {
         )
     }
     /// Pickles as its raw body (re-parsed on load).
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyBytes>,))> {
+    fn __reduce__<'py>(&self, py: Python<'py>) -> Reduce<'py, (Bound<'py, PyBytes>,)> {
         let parse = py.import("alexpay._alexpay")?.getattr("parse_webhook")?;
         Ok((parse, (PyBytes::new(py, self.inner.raw.as_bytes()),)))
     }
@@ -555,44 +498,69 @@ impl WebhookEvent {
 /// A webhook confirmed by a status check (from ``confirm_webhook``): the
 /// status report's facts, safe to act on.
 #[pyclass(frozen, eq, module = "alexpay")]
-#[derive(PartialEq)]
 pub(crate) struct Confirmation {
     pub(crate) inner: core::Confirmation,
+    /// The payout id.
+    #[pyo3(get)]
+    payout_id: Py<PyString>,
+    /// The confirmed normalised status.
+    #[pyo3(get)]
+    status: Py<PyString>,
+    /// The status as the status check sent it.
+    #[pyo3(get)]
+    raw_status: Py<PyString>,
+    /// The confirmed amount, or ``None``.
+    #[pyo3(get)]
+    amount: Py<PyAny>,
+    /// What the event claimed, normalised; ``None`` for an id-only event.
+    #[pyo3(get)]
+    event_status: Py<PyAny>,
+    /// True when the event's claim differs from the status check (out of
+    /// order or redelivered): a normal result, answer the webhook with 2xx.
+    #[pyo3(get)]
+    stale: Py<PyBool>,
+}
+
+impl Confirmation {
+    /// The confirmation's attributes share the report's objects where the
+    /// values are the report's (they are, today: the report's facts), so
+    /// nothing is made again; any other value gets its own object.
+    pub(crate) fn new(py: Python<'_>, inner: core::Confirmation, report: &StatusReport) -> PyResult<Self> {
+        let r = &report.inner;
+        let c = &inner;
+        Ok(Confirmation {
+            payout_id: if c.payout_id == r.id {
+                report.id.clone_ref(py)
+            } else {
+                values::text(py, &c.payout_id)
+            },
+            status: values::status(py, &c.status),
+            raw_status: if c.raw_status == r.raw_status {
+                report.raw_status.clone_ref(py)
+            } else {
+                values::text(py, &c.raw_status)
+            },
+            amount: if c.amount.map(f64::to_bits) == r.amount.map(f64::to_bits) {
+                report.amount.clone_ref(py)
+            } else {
+                values::money(py, c.amount)?
+            },
+            event_status: values::optional_status(py, c.event_status.as_ref()),
+            stale: PyBool::new(py, c.stale).to_owned().unbind(),
+            inner,
+        })
+    }
+}
+
+/// Equal when the core's values are: the Python attributes are made from them.
+impl PartialEq for Confirmation {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
 }
 
 #[pymethods]
 impl Confirmation {
-    /// The payout id.
-    #[getter]
-    fn payout_id(&self) -> &str {
-        &self.inner.payout_id
-    }
-    /// The confirmed normalised status.
-    #[getter]
-    fn status(&self) -> &'static str {
-        self.inner.status.as_str()
-    }
-    /// The status as the status check sent it.
-    #[getter]
-    fn raw_status(&self) -> &str {
-        &self.inner.raw_status
-    }
-    /// The confirmed amount, or ``None``.
-    #[getter]
-    fn amount(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
-        crate::money::money(py, self.inner.amount)
-    }
-    /// What the event claimed, normalised; ``None`` for an id-only event.
-    #[getter]
-    fn event_status(&self) -> Option<&'static str> {
-        self.inner.event_status.as_ref().map(core::PayoutStatus::as_str)
-    }
-    /// True when the event's claim differs from the status check (out of
-    /// order or redelivered): a normal result, answer the webhook with 2xx.
-    #[getter]
-    fn stale(&self) -> bool {
-        self.inner.stale
-    }
     /// The fields as a plain dict.
     fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
         dict_of(
