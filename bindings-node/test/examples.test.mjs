@@ -62,8 +62,8 @@ test('the README quickstart is the example, and runs to a final status', () => {
   const block = readme.match(/```js\n(import \{ Client \} from 'alexpay'[\s\S]*?)```/)
   assert.ok(block, 'README has the quickstart')
   assert.equal(block[1], fs.readFileSync(path.join(examples, 'quickstart.mts'), 'utf8'))
-  // The sandbox keeps numbers ending in 7 processing forever; end in 1 to succeed.
-  const file = transpile('quickstart.mts', (s) => s.replace('+233 24 123 4567', '+233 24 123 4561'))
+  // Run as printed: its number ends in 1, which the sandbox lets succeed (7 would stay processing forever).
+  const file = transpile('quickstart.mts')
   const done = run(file, sandbox.env)
   assert.equal(done.status, 0, done.stderr)
   const [id, status] = done.stdout.trim().split(' ')

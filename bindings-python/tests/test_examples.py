@@ -260,8 +260,8 @@ def test_readme_quickstart_runs_against_the_sandbox(sandbox: Sandbox) -> None:
     code_lines = [line for line in top.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     assert len(code_lines) <= 5, code_lines
     values = {"pk_...": sandbox.env["ALEXPAY_PUBLIC_KEY"], "sk_...": sandbox.env["ALEXPAY_SECRET_KEY"], "https://...": sandbox.url}
-    # The sandbox keeps numbers ending in 7 processing forever; end in 1 to succeed.
-    values["+233 24 123 4567"] = "+233 24 123 4561"
+    # As printed: the sandbox lets this number succeed (numbers ending in 7 would stay processing forever).
+    assert "+233 24 123 4561" in top
     program = top
     for placeholder, value in values.items():
         assert placeholder in program, placeholder

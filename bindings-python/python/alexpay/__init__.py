@@ -6,7 +6,7 @@ status::
     import alexpay
 
     client = alexpay.Client(public_key="pk_...", secret_key="sk_...", base_url="https://...")
-    payout = client.send_mobile_money_payout(amount=100, country_id="GH", phone_number="+233 24 123 4567", wait=True)
+    payout = client.send_mobile_money_payout(amount=100, country_id="GH", phone_number="+233 24 123 4561", wait=True)
     print(payout.payout_id, payout.status)
 
 Every decision (what to send, when a retry is safe, when a payout is final)
