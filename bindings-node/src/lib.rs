@@ -246,7 +246,7 @@ pub fn create_client(
     max_body_bytes: Option<f64>,
 ) -> Either<NativeClient, NativeFailure> {
     let client = max_body_bytes
-        .map(|v| whole::<u64>(v, ap::Field::MaxBodyBytes))
+        .map(ap::max_body_bytes_from_f64)
         .transpose()
         .and_then(|max_body_bytes| {
             ap::Client::new(ap::ClientConfig {

@@ -97,6 +97,18 @@ pub(crate) fn optional_int<T: WholeArg>(
     }
 }
 
+/// `max_body_bytes`: an `int | None`, refused with the cap's own range rule.
+pub(crate) fn optional_max_body_bytes(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<u64>> {
+    match obj {
+        None => Ok(None),
+        Some(o) if o.is_none() => Ok(None),
+        Some(o) => {
+            let v = int_i128(o, Field::MaxBodyBytes, "bytes, from 1 to 1073741824")?;
+            alexpay_core::max_body_bytes_from_i128(v).map(Some).or_raise()
+        }
+    }
+}
+
 /// A real number (`int` or `float`, not `bool`).
 pub(crate) fn number(obj: &Bound<'_, PyAny>, field: Field, what: &str) -> PyResult<f64> {
     if obj.is_instance_of::<PyBool>() || !(obj.is_instance_of::<PyFloat>() || obj.is_instance_of::<PyInt>()) {

@@ -156,7 +156,7 @@ impl Client {
             secret_key: convert::text(secret_key, Field::SecretKey)?,
             base_url: convert::text(base_url, Field::BaseUrl)?,
             user_agent: convert::optional_text(user_agent, Field::UserAgent)?,
-            max_body_bytes: convert::optional_int(max_body_bytes, Field::MaxBodyBytes, "bytes, from 1 to 1073741824")?,
+            max_body_bytes: convert::optional_max_body_bytes(max_body_bytes)?,
         };
         let inner = core::Client::new(config).or_raise()?;
         Ok(Client {

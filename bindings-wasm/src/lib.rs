@@ -371,7 +371,7 @@ pub fn create_client(
     #[wasm_bindgen(js_name = maxBodyBytes)] max_body_bytes: Option<f64>,
 ) -> JsValue {
     let client = max_body_bytes
-        .map(|v| whole::<u64>(v, ap::Field::MaxBodyBytes))
+        .map(ap::max_body_bytes_from_f64)
         .transpose()
         .and_then(|max_body_bytes| {
             ap::Client::new(ap::ClientConfig {

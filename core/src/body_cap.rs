@@ -14,16 +14,31 @@ pub const DEFAULT_MAX_BODY_BYTES: usize = 1 << 20;
 /// The largest cap a client may set: 1 GiB.
 pub const MAX_BODY_BYTES_LIMIT: usize = 1 << 30;
 
+fn refused() -> Error {
+    Error::invalid_argument(
+        Field::MaxBodyBytes,
+        "must be a whole number from 1 to 1073741824 (1 GiB)",
+    )
+}
+
 /// The configured cap, checked: a whole number from 1 to 1 GiB.
 pub(crate) fn setting(value: Option<u64>) -> Result<usize> {
     match value {
         None => Ok(DEFAULT_MAX_BODY_BYTES),
         Some(v) if (1..=MAX_BODY_BYTES_LIMIT as u64).contains(&v) => Ok(v as usize),
-        Some(_) => Err(Error::invalid_argument(
-            Field::MaxBodyBytes,
-            "must be a whole number from 1 to 1073741824 (1 GiB)",
-        )),
+        Some(_) => Err(refused()),
     }
+}
+
+/// A Python int for `max_body_bytes`: out of range (negative, beyond 64
+/// bits) is refused with the cap's own rule, not the generic 64-bit one.
+pub fn max_body_bytes_from_i128(value: i128) -> Result<u64> {
+    crate::whole_from_i128::<u64>(value, Field::MaxBodyBytes).map_err(|_| refused())
+}
+
+/// The same for a JavaScript number (a fraction, NaN or an infinity too).
+pub fn max_body_bytes_from_f64(value: f64) -> Result<u64> {
+    crate::whole_from_f64::<u64>(value, Field::MaxBodyBytes).map_err(|_| refused())
 }
 
 /// `Err` when an answer's body is over `max`; what that means for resending
@@ -79,6 +94,23 @@ mod tests {
         for bad in [0, (1 << 30) + 1, u64::MAX] {
             assert_eq!(setting(Some(bad)).unwrap_err().field_ref(), Some(Field::MaxBodyBytes));
         }
+    }
+
+    #[test]
+    fn every_refusal_states_the_caps_own_range() {
+        let rule = "max_body_bytes: must be a whole number from 1 to 1073741824 (1 GiB)";
+        for e in [
+            max_body_bytes_from_i128(-1).unwrap_err(),
+            max_body_bytes_from_i128(1 << 64).unwrap_err(),
+            max_body_bytes_from_f64(-1.0).unwrap_err(),
+            max_body_bytes_from_f64(1.5).unwrap_err(),
+            max_body_bytes_from_f64(f64::NAN).unwrap_err(),
+            setting(Some(0)).unwrap_err(),
+        ] {
+            assert_eq!(e.message(crate::NameStyle::Snake), rule);
+        }
+        assert_eq!(max_body_bytes_from_f64(4096.0), Ok(4096));
+        assert_eq!(max_body_bytes_from_i128(4096), Ok(4096));
     }
 
     #[test]

@@ -32,7 +32,7 @@ mod url;
 mod webhook;
 mod whole;
 
-pub use body_cap::{DEFAULT_MAX_BODY_BYTES, MAX_BODY_BYTES_LIMIT};
+pub use body_cap::{max_body_bytes_from_f64, max_body_bytes_from_i128, DEFAULT_MAX_BODY_BYTES, MAX_BODY_BYTES_LIMIT};
 pub use client::{Client, ClientConfig, DEFAULT_USER_AGENT};
 pub use disposition::{disposition, Answer, Disposition};
 pub use error::{ApiFailure, Error, ErrorCode, ErrorFamily, Result};

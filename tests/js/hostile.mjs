@@ -74,6 +74,9 @@ function cases(api) {
     A("maxBodyBytes NaN", () => new api.Client({ publicKey: "pk", secretKey: SECRET, baseUrl: BASE, maxBodyBytes: NaN }), "invalid_argument", "maxBodyBytes"),
     A("maxBodyBytes Infinity", () => new api.Client({ publicKey: "pk", secretKey: SECRET, baseUrl: BASE, maxBodyBytes: Infinity }), "invalid_argument", "maxBodyBytes"),
     A("maxBodyBytes -0.5", () => new api.Client({ publicKey: "pk", secretKey: SECRET, baseUrl: BASE, maxBodyBytes: -0.5 }), "invalid_argument", "maxBodyBytes"),
+    ...[-1, 1.5, NaN, 0, 2 ** 30 + 1, 2 ** 64].map((v) =>
+      THROWS(`maxBodyBytes ${v} states the cap's own range`, () => new api.Client({ publicKey: "pk", secretKey: SECRET, baseUrl: BASE, maxBodyBytes: v }), (e) => e.code === "invalid_argument" && e.message === "maxBodyBytes: must be a whole number from 1 to 1073741824 (1 GiB)"),
+    ),
 
     // --- Amounts (JS numbers through the core's amount_from_f64)
     T("amount undefined", () => mm({ countryId: "GH" }), "amount"),

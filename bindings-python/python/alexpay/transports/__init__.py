@@ -5,14 +5,17 @@ the default; the others import their client only when used, so importing
 A transport of your own is any object with ``send(request, timeout_secs)``
 returning ``HttpResponse`` (``async def`` for ``AsyncClient``) and raising
 ``TransportFailure(kind)``; any other exception counts as
-``"connection_lost"`` (the request may have arrived).
+``"connection_lost"`` (the request may have arrived). ``read_limit()``, called
+inside ``send``, says how many body bytes are worth reading (the client's
+``max_body_bytes`` + 1; ``None`` outside a flow): a longer answer is refused
+unread, so stop there, as the transports shipped here do.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._base import AsyncTransport, HttpResponse, Transport, TransportFailure, TransportKind
+from ._base import AsyncTransport, HttpResponse, Transport, TransportFailure, TransportKind, read_limit
 from ._urllib import UrllibTransport
 
 if TYPE_CHECKING:
@@ -32,6 +35,7 @@ __all__ = [
     "TransportFailure",
     "TransportKind",
     "UrllibTransport",
+    "read_limit",
 ]
 
 _LAZY = {

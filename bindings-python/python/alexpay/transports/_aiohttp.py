@@ -35,6 +35,7 @@ class AiohttpTransport:
 
     def __init__(self, session: "Optional[aiohttp.ClientSession]" = None) -> None:
         self._session = session
+        self._owned = False
 
     async def send(self, request: HttpRequest, timeout_secs: float) -> HttpResponse:
         """Sends ``request`` once (no redirects, no retries); raises ``TransportFailure``."""
@@ -42,6 +43,7 @@ class AiohttpTransport:
 
         if self._session is None:
             self._session = aiohttp.ClientSession()
+            self._owned = True
         try:
             async with self._session.request(
                 request.method,
@@ -57,6 +59,8 @@ class AiohttpTransport:
             raise _failure(e) from e
 
     async def close(self) -> None:
-        """Closes the session it opened itself."""
-        if self._session is not None:
+        """Closes the session it opened itself (never one you passed in)."""
+        if self._session is not None and self._owned:
             await self._session.close()
+            self._session = None
+            self._owned = False
