@@ -15,6 +15,7 @@ use napi::bindgen_prelude::{BufferSlice, Either, Either3};
 use napi_derive::napi;
 
 pub mod flows;
+mod new_client;
 pub mod packed;
 
 /// One field of a flow's action or outcome, which cross as flat arrays:
@@ -245,18 +246,7 @@ pub fn create_client(
     user_agent: Option<String>,
     max_body_bytes: Option<f64>,
 ) -> Either<NativeClient, NativeFailure> {
-    let client = max_body_bytes
-        .map(ap::max_body_bytes_from_f64)
-        .transpose()
-        .and_then(|max_body_bytes| {
-            ap::Client::new(ap::ClientConfig {
-                public_key,
-                secret_key,
-                base_url,
-                user_agent,
-                max_body_bytes,
-            })
-        });
+    let client = new_client::new_client(public_key, secret_key, base_url, user_agent, max_body_bytes);
     outcome(client, |inner| NativeClient { inner })
 }
 

@@ -20,6 +20,9 @@
 //! (behaviour) hold the two back ends together.
 
 mod flows;
+/// `createClient`'s conversion, shared with the napi crate.
+#[path = "../../bindings-node/src/new_client.rs"]
+mod new_client;
 /// The packed result format, shared with the napi crate (one file, one
 /// format: see its header).
 #[path = "../../bindings-node/src/packed.rs"]
@@ -370,18 +373,7 @@ pub fn create_client(
     #[wasm_bindgen(js_name = userAgent)] user_agent: Option<String>,
     #[wasm_bindgen(js_name = maxBodyBytes)] max_body_bytes: Option<f64>,
 ) -> JsValue {
-    let client = max_body_bytes
-        .map(ap::max_body_bytes_from_f64)
-        .transpose()
-        .and_then(|max_body_bytes| {
-            ap::Client::new(ap::ClientConfig {
-                public_key,
-                secret_key,
-                base_url,
-                user_agent,
-                max_body_bytes,
-            })
-        });
+    let client = new_client::new_client(public_key, secret_key, base_url, user_agent, max_body_bytes);
     outcome(client, |inner| NativeClient { inner }.into())
 }
 
